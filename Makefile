@@ -1,0 +1,39 @@
+# robin-report: the two set-up commands are `make demo` and `make test`.
+SWIFT ?= swift
+BUILD_FLAGS ?=
+APT_PACKAGES := libcmark-dev pkg-config
+
+.PHONY: all build release test deps demo bench clean
+
+all: build
+
+# Installs the system packages the build and tests need: with apt-get when root,
+# otherwise says exactly what to install.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "missing system packages; run: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+test: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+demo: release
+	.build/release/robin-report metrics --desks Tests/RobinAnalyticsTests/Fixtures/week/desks/*.csv \
+	  --spaces Tests/RobinAnalyticsTests/Fixtures/week/spaces/*.csv \
+	  --from 2026-11-16 --to 2026-11-22 --config Tests/RobinAnalyticsTests/Fixtures/week/robin-report.toml
+
+bench: release
+	scripts/bench.sh
+
+clean:
+	rm -rf .build

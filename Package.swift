@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode (strict concurrency)
+/// and `any` spelled out for existentials.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "robin-report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "robin-report", targets: ["robin-report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Values passed between the pipeline stages.
+        .target(name: "RobinModel", swiftSettings: swiftSettings),
+        // Stage 1b: read Robin's CSV exports into compact typed tables.
+        .target(name: "RobinExports", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
+        // Stage 2: every metric of METRICS.md.
+        .target(name: "RobinAnalytics", dependencies: ["RobinModel", "RobinExports"], swiftSettings: swiftSettings),
+        // The configuration file (TOML).
+        .target(
+            name: "RobinConfig",
+            dependencies: ["RobinModel", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: swiftSettings
+        ),
+        // The thin executable: command structs only.
+        .executableTarget(
+            name: "robin-report",
+            dependencies: [
+                "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinExportsTests",
+            dependencies: ["RobinExports"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinAnalyticsTests",
+            dependencies: ["RobinAnalytics", "RobinExports", "RobinConfig"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
