@@ -85,7 +85,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }
 
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    /// Days since 1970-01-01 of a civil date (no validation).
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -95,7 +96,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// Days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

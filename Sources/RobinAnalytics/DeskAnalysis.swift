@@ -1,0 +1,144 @@
+import RobinExports
+import RobinModel
+
+/// Computes `DeskMetrics` (METRICS.md "Desks") in one pass over the
+/// de-duplicated rows, then folds small departments.
+struct DeskAnalysis {
+    let table: DeskTable
+    let calendar: PeriodCalendar
+    let settings: Settings
+
+    func run() throws(AnalysisError) -> DeskMetrics {
+        var zones = try ZoneBook(buildings: table.buildings, settings: settings)
+        let personCount = table.personCount, deskCount = table.deskCount, dayCount = calendar.dayCount
+        func fresh() -> DeskAccumulator {
+            DeskAccumulator(deskCount: deskCount, personCount: personCount, dayCount: dayCount)
+        }
+        var total = fresh()
+        var groups: [DeskAccumulator] = []
+        var buildingGroup = [Int](repeating: -1, count: table.buildings.count)
+        var departmentGroup = [Int](repeating: -1, count: table.departments.count)
+        var typeGroup = [Int](repeating: -1, count: table.types.count)
+        var floorGroup: [Int64: Int] = [:]
+        func group(_ slot: inout Int) -> Int {
+            if slot < 0 {
+                slot = groups.count
+                groups.append(fresh())
+            }
+            return slot
+        }
+
+        for record in table.records {
+            let date = calendar.dateIndex(localMillis: zones.local(record.start, building: record.building))
+            guard date >= 0, date < dayCount else { continue }
+            let canceled = record.canceledAt != Timestamp.missing
+            let inAdvance = canceled && record.canceledAt < record.start
+            let checkedIn = record.checkedInAt != Timestamp.missing
+            let row = Row(
+                inAdvance: inAdvance, released: canceled && !inAdvance && !checkedIn, checkedIn: checkedIn,
+                attended: checkedIn || !canceled, hours: record.hours, desk: Int(record.desk),
+                person: Int(record.person), date: date, personCount: personCount, deskCount: deskCount)
+            row.add(to: &total)
+            row.add(to: &groups[group(&buildingGroup[Int(record.building)])])
+            row.add(to: &groups[group(&departmentGroup[Int(record.department)])])
+            row.add(to: &groups[group(&typeGroup[Int(record.type)])])
+            let floorKey = Int64(record.building) << 32 | Int64(record.floor)
+            var floorSlot = floorGroup[floorKey] ?? -1
+            row.add(to: &groups[group(&floorSlot)])
+            floorGroup[floorKey] = floorSlot
+        }
+
+        let adherent = policyAdherent(total.personDays, personCount: personCount)
+        let inventory = Inventory.desks(settings)
+        func figures(_ accumulator: DeskAccumulator, inventory: Int?) -> DeskFigures {
+            accumulator.figures(calendar: calendar, personCount: personCount, deskCount: deskCount,
+                                inventory: inventory, adherent: adherent)
+        }
+
+        var seenOnFloor: [String: [String: Int]] = [:]
+        var byFloor: [Group<DeskFigures>] = []
+        for (key, slot) in floorGroup {
+            let building = table.buildings[Int(key >> 32)], floor = table.floors[Int(key & 0xFFFF_FFFF)]
+            seenOnFloor[building, default: [:]][floor] = groups[slot].desks.count
+            byFloor.append(Group(key: GroupKey([.init("building", building), .init("floor", floor)]),
+                                 figures: figures(groups[slot], inventory: inventory.floor(floor, building: building))))
+        }
+        var seenInBuilding: [String: Int] = [:]
+        var byBuilding: [Group<DeskFigures>] = []
+        for (id, slot) in buildingGroup.enumerated() where slot >= 0 {
+            let name = table.buildings[id]
+            seenInBuilding[name] = groups[slot].desks.count
+            byBuilding.append(Group(key: GroupKey([.init("building", name)]), figures: figures(
+                groups[slot], inventory: inventory.building(name, seenOnFloor: seenOnFloor[name] ?? [:]))))
+        }
+        let byType = typeGroup.enumerated().filter { $0.element >= 0 }.map { id, slot in
+            Group(key: GroupKey([.init("type", table.types[id])]), figures: figures(groups[slot], inventory: nil))
+        }
+        let departments = DepartmentFold.fold(
+            departmentGroup.enumerated().filter { $0.element >= 0 }.map { id, slot in
+                (DepartmentFold.label(table.departments[id]), groups[slot], groups[slot].people.count)
+            },
+            minGroupSize: settings.minGroupSize, merge: { $0.merge($1) })
+        let byDepartment = departments.map { name, accumulator in
+            Group(key: GroupKey([.init("department", name)]), figures: figures(accumulator, inventory: nil))
+        }
+
+        var daily: [DailyAttendance] = []
+        for date in 0..<dayCount {
+            daily.append(DailyAttendance(
+                date: calendar.period.from.adding(days: date),
+                people: total.personDays.count(in: date * personCount..<(date + 1) * personCount),
+                desks: total.deskDays.count(in: date * deskCount..<(date + 1) * deskCount)))
+        }
+        var sums = Array(repeating: 0, count: 7)
+        for (date, day) in daily.enumerated() { sums[calendar.weekdays[date] - 1] += day.people }
+        let byWeekday = zip(sums, calendar.datesPerWeekday).map { sum, dates in
+            ratio(sum, dates)
+        }
+
+        return DeskMetrics(
+            total: figures(total, inventory: inventory.total(seenInBuilding: seenInBuilding, seenOnFloor: seenOnFloor)),
+            byBuilding: byBuilding.sorted { GroupKey.precedes($0.key, $1.key) },
+            byFloor: byFloor.sorted { GroupKey.precedes($0.key, $1.key) },
+            byDepartment: byDepartment.sorted { GroupKey.precedes($0.key, $1.key) },
+            byType: byType.sorted { GroupKey.precedes($0.key, $1.key) },
+            daily: daily, byWeekday: byWeekday)
+    }
+
+    /// Persons whose attended days in the period, org-wide, divided by
+    /// (period days / 7) reach `policy.days_per_week`.
+    private func policyAdherent(_ personDays: BitSet, personCount: Int) -> BitSet {
+        var days = [Int](repeating: 0, count: personCount)
+        personDays.forEach { days[$0 % personCount] += 1 }
+        var adherent = BitSet(count: personCount)
+        // days / (periodDays / 7) >= target, multiplied out so whole-week periods compare exactly.
+        let threshold = settings.daysPerWeek * Double(calendar.dayCount)
+        for (person, count) in days.enumerated() where Double(count) * 7 >= threshold {
+            adherent.insert(person)
+        }
+        return adherent
+    }
+
+    /// One row's contribution to a group.
+    private struct Row {
+        let inAdvance: Bool, released: Bool, checkedIn: Bool, attended: Bool
+        let hours: Double
+        let desk: Int, person: Int, date: Int, personCount: Int, deskCount: Int
+
+        @inline(__always)
+        func add(to group: inout DeskAccumulator) {
+            group.reservations += 1
+            if inAdvance { group.canceledInAdvance += 1 }
+            if released { group.released += 1 }
+            if checkedIn { group.checkedIn += 1 }
+            group.desks.insert(desk)
+            guard attended else { return }
+            group.bookedHours += hours
+            group.deskDays.insert(date * deskCount + desk)
+            if person >= 0 {
+                group.people.insert(person)
+                group.personDays.insert(date * personCount + person)
+            }
+        }
+    }
+}

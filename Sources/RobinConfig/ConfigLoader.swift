@@ -1,0 +1,197 @@
+import Foundation
+import RobinModel
+import TOMLKit
+
+/// Reads the TOML configuration file into `Settings`. Every key is optional;
+/// an unknown key or a value of the wrong kind is an error naming the key and,
+/// where it can be found, its line.
+public struct ConfigLoader {
+    let file: String
+    let lines: [Substring]
+
+    /// Reads and validates `path`.
+    public static func load(path: String) throws(ConfigError) -> Settings {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: path, message: "cannot read: \((error as NSError).localizedDescription)")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Validates TOML text; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> Settings {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, line: error.source.begin.line, column: error.source.begin.column,
+                              message: "not valid TOML: \(error.description)")
+        } catch {
+            throw ConfigError(file: file, message: "not valid TOML: \(error)")
+        }
+        return try ConfigLoader(file: file, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+            .settings(from: table)
+    }
+
+    func settings(from table: TOMLTable) throws(ConfigError) -> Settings {
+        var settings = Settings()
+        for (key, value) in table {
+            switch key {
+            case "org_id": settings.organizationID = try positiveInt(value, key)
+            case "location_ids":
+                settings.locationIDs = try array(value, key).map { (item) throws(ConfigError) in try positiveInt(item, key) }
+            case "timezone": settings.timeZone = try timeZone(value, key)
+            case "workweek": settings.workweek = try workweek(value, key)
+            case "business_hours": settings.businessHours = try businessHours(value, key)
+            case "min_group_size": settings.minGroupSize = try positiveInt(value, key)
+            case "output": settings.outputDirectory = try nonEmptyString(value, key)
+            case "cache": settings.cacheDirectory = try nonEmptyString(value, key)
+            case "policy":
+                for (name, item) in try subtable(value, key) {
+                    guard name == "days_per_week" else { throw unknown("policy.\(name)", known: ["days_per_week"]) }
+                    let days = try number(item, "policy.days_per_week")
+                    guard days > 0, days <= 7 else {
+                        throw invalid("policy.days_per_week", "must be more than 0 and at most 7, not \(days)")
+                    }
+                    settings.daysPerWeek = days
+                }
+            case "buildings":
+                for (name, item) in try subtable(value, key) {
+                    settings.buildings[name] = try building(item, "buildings.\(quoted(name))")
+                }
+            default:
+                throw unknown(key, known: ["org_id", "location_ids", "timezone", "workweek", "business_hours",
+                                           "min_group_size", "output", "cache", "policy", "buildings"])
+            }
+        }
+        return settings
+    }
+
+    private func building(_ value: any TOMLValueConvertible, _ path: String) throws(ConfigError) -> Settings.Building {
+        var building = Settings.Building()
+        for (key, item) in try subtable(value, path) {
+            switch key {
+            case "timezone": building.timeZone = try timeZone(item, "\(path).timezone")
+            case "desks": building.desks = try count(item, "\(path).desks")
+            case "rooms": building.rooms = try count(item, "\(path).rooms")
+            case "floors":
+                for (floor, entry) in try subtable(item, "\(path).floors") {
+                    let floorPath = "\(path).floors.\(quoted(floor))"
+                    var settings = Settings.Floor()
+                    for (name, number) in try subtable(entry, floorPath) {
+                        switch name {
+                        case "desks": settings.desks = try count(number, "\(floorPath).desks")
+                        case "rooms": settings.rooms = try count(number, "\(floorPath).rooms")
+                        default: throw unknown("\(floorPath).\(name)", known: ["desks", "rooms"])
+                        }
+                    }
+                    building.floors[floor] = settings
+                }
+            default: throw unknown("\(path).\(key)", known: ["timezone", "desks", "rooms", "floors"])
+            }
+        }
+        return building
+    }
+
+    private func workweek(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Set<Int> {
+        var days = Set<Int>()
+        for item in try array(value, key) {
+            guard let name = item.string, let index = Weekday.names.firstIndex(where: {
+                $0.lowercased() == name.trimmingCharacters(in: .whitespaces).prefix(3).lowercased()
+                    && name.count >= 3
+            }) else {
+                throw invalid(key, "weekdays are Mon, Tue, Wed, Thu, Fri, Sat, Sun, not \(item)")
+            }
+            days.insert(index + 1)
+        }
+        guard !days.isEmpty else { throw invalid(key, "needs at least one weekday") }
+        return days
+    }
+
+    private func businessHours(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Settings.BusinessHours {
+        var start = 9 * 60, end = 17 * 60
+        for (name, item) in try subtable(value, key) {
+            guard name == "start" || name == "end" else { throw unknown("\(key).\(name)", known: ["start", "end"]) }
+            let text = try nonEmptyString(item, "\(key).\(name)")
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
+                  let hours = Int(parts[0]), let minutes = Int(parts[1]),
+                  (0...24).contains(hours), (0...59).contains(minutes), hours * 60 + minutes <= 24 * 60
+            else { throw invalid("\(key).\(name)", "\"\(text)\" is not a time of day like \"09:00\"") }
+            if name == "start" { start = hours * 60 + minutes } else { end = hours * 60 + minutes }
+        }
+        guard start < end else { throw invalid(key, "start must be before end") }
+        return Settings.BusinessHours(start: start, end: end)
+    }
+
+    private func timeZone(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> String {
+        let name = try nonEmptyString(value, key)
+        guard TimeZone(identifier: name) != nil else {
+            throw invalid(key, "\"\(name)\" is not a time zone (use an IANA id such as America/New_York)")
+        }
+        return name
+    }
+
+    private func subtable(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> TOMLTable {
+        guard let table = value.table else { throw invalid(key, "must be a table") }
+        return table
+    }
+
+    private func array(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> TOMLArray {
+        guard let array = value.array else { throw invalid(key, "must be an array") }
+        return array
+    }
+
+    private func nonEmptyString(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> String {
+        guard let text = value.string, !text.isEmpty else { throw invalid(key, "must be a non-empty string") }
+        return text
+    }
+
+    private func positiveInt(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Int {
+        guard value.type == .int, let number = value.int, number > 0 else {
+            throw invalid(key, "must be a whole number above 0, not \(value)")
+        }
+        return number
+    }
+
+    private func count(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Int {
+        guard value.type == .int, let number = value.int, number >= 0 else {
+            throw invalid(key, "must be a whole number of 0 or more, not \(value)")
+        }
+        return number
+    }
+
+    private func number(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Double {
+        if value.type == .int, let number = value.int { return Double(number) }
+        if value.type == .double, let number = value.double { return number }
+        throw invalid(key, "must be a number, not \(value)")
+    }
+
+    private func quoted(_ name: String) -> String {
+        name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } ? name : "\"\(name)\""
+    }
+
+    private func unknown(_ key: String, known: [String]) -> ConfigError {
+        ConfigError(file: file, line: line(of: key), message: "unknown key \"\(key)\" (known here: \(known.joined(separator: ", ")))")
+    }
+
+    private func invalid(_ key: String, _ problem: String) -> ConfigError {
+        ConfigError(file: file, line: line(of: key), message: "\(key): \(problem)")
+    }
+
+    /// The first line that assigns or opens the last part of a dotted key (best effort).
+    private func line(of key: String) -> Int? {
+        let last = key.split(separator: ".").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? key
+        for (index, line) in lines.enumerated() {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("#") { continue }
+            if text.hasPrefix(last + " ") || text.hasPrefix(last + "=") || text.hasPrefix("\"\(last)\"")
+                || (text.hasPrefix("[") && text.contains(last)) {
+                return index + 1
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,135 @@
+extension Metrics {
+    /// The metrics.json document (METRICS.md "metrics.json"), ending in a newline.
+    public var json: String {
+        var writer = JSONWriter()
+        write(to: &writer, key: nil)
+        return writer.text + "\n"
+    }
+
+    func write(to w: inout JSONWriter, key: String?) {
+        w.beginObject(key)
+        w.field("schema_version", 1)
+        w.beginObject("period")
+        w.field("from", period.from.description)
+        w.field("to", period.to.description)
+        w.field("workdays", workdays)
+        w.endObject()
+        desks.write(to: &w)
+        rooms.write(to: &w)
+        if let previous { previous.metrics.write(to: &w, key: "previous") } else { w.null("previous") }
+        w.endObject()
+    }
+}
+
+extension DeskMetrics {
+    func write(to w: inout JSONWriter) {
+        w.beginObject("desks")
+        w.beginObject("total"); total.write(to: &w); w.endObject()
+        for (name, groups) in [("by_building", byBuilding), ("by_floor", byFloor),
+                               ("by_department", byDepartment), ("by_type", byType)] {
+            w.beginArray(name)
+            for group in groups {
+                w.beginObject()
+                group.key.write(to: &w)
+                group.figures.write(to: &w)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.beginArray("daily")
+        for day in daily {
+            w.beginObject()
+            w.field("date", day.date.description)
+            w.field("people", day.people)
+            w.field("desks", day.desks)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("by_weekday")
+        for (index, people) in byWeekday.enumerated() {
+            w.beginObject()
+            w.field("weekday", Weekday.names[index])
+            w.field("people", people)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}
+
+extension DeskFigures {
+    func write(to w: inout JSONWriter) {
+        w.field("reservations", reservations)
+        w.field("canceled_in_advance", canceledInAdvance)
+        w.field("released", released)
+        w.field("checked_in", checkedIn)
+        w.field("kept", kept)
+        w.field("check_in_rate", checkInRate)
+        w.field("no_show_rate", noShowRate)
+        w.field("people", people)
+        w.field("person_days", personDays)
+        w.field("avg_days_per_person", avgDaysPerPerson)
+        w.field("desks_seen", desksSeen)
+        w.field("desk_days", deskDays)
+        w.field("desk_utilization", deskUtilization)
+        w.field("avg_daily_people", avgDailyPeople)
+        w.field("peak_date", peakDate?.description)
+        w.field("peak_people", peakPeople)
+        w.field("booked_hours", bookedHours)
+        w.field("policy_adherence", policyAdherence)
+    }
+}
+
+extension RoomMetrics {
+    func write(to w: inout JSONWriter) {
+        w.beginObject("rooms")
+        w.beginObject("total"); total.write(to: &w); w.endObject()
+        for (name, groups) in [("by_building", byBuilding), ("by_floor", byFloor),
+                               ("by_space", bySpace), ("by_department", byDepartment)] {
+            w.beginArray(name)
+            for group in groups {
+                w.beginObject()
+                group.key.write(to: &w)
+                group.figures.write(to: &w)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.beginArray("heatmap")
+        for cell in heatmap {
+            w.beginObject()
+            w.field("weekday", Weekday.name(cell.weekday))
+            w.field("hour", cell.hour)
+            w.field("share", cell.share)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}
+
+extension RoomFigures {
+    func write(to w: inout JSONWriter) {
+        w.field("events", events)
+        w.field("meetings", meetings)
+        w.field("canceled", canceled)
+        w.field("declined", declined)
+        w.field("auto_unbooked", autoUnbooked)
+        w.field("checked_in", checkedIn)
+        w.field("ghost_rate", ghostRate)
+        w.field("check_in_rate", checkInRate)
+        w.field("booked_hours", bookedHours)
+        w.field("rooms_seen", roomsSeen)
+        w.field("utilization", utilization)
+        w.field("avg_attendees", avgAttendees)
+        w.field("avg_fill", avgFill)
+        w.field("oversized_share", oversizedShare)
+        w.field("avg_minutes_delayed", avgMinutesDelayed)
+    }
+}
+
+extension GroupKey {
+    func write(to w: inout JSONWriter) {
+        for field in fields { w.field(field.name, field.value) }
+    }
+}

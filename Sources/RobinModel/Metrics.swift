@@ -1,0 +1,70 @@
+/// Every figure of METRICS.md for one period: what the analytics stage hands to
+/// the renderer and what metrics.json holds. Groups only, never individuals.
+public struct Metrics: Sendable, Equatable {
+    public var period: Period
+    /// Dates of the period whose weekday is in the workweek.
+    public var workdays: Int
+    public var desks: DeskMetrics
+    public var rooms: RoomMetrics
+    /// The same figures for the previous period of the same length, when its data is at hand.
+    public var previous: Previous?
+
+    public init(period: Period, workdays: Int, desks: DeskMetrics, rooms: RoomMetrics, previous: Metrics? = nil) {
+        self.period = period
+        self.workdays = workdays
+        self.desks = desks
+        self.rooms = rooms
+        self.previous = previous.map(Previous.init)
+    }
+
+    /// Boxes the previous period's metrics (a struct cannot hold itself).
+    public final class Previous: Sendable, Equatable {
+        public let metrics: Metrics
+        public init(_ metrics: Metrics) { self.metrics = metrics }
+        public static func == (lhs: Previous, rhs: Previous) -> Bool { lhs.metrics == rhs.metrics }
+    }
+}
+
+/// A group's key, e.g. `[("building", "HQ"), ("floor", "3")]`, in metrics.json order.
+public struct GroupKey: Sendable, Hashable {
+    public var fields: [Field]
+
+    public struct Field: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public init(_ fields: [Field]) { self.fields = fields }
+
+    /// The value of the key field `name`, e.g. `key["building"]`.
+    public subscript(name: String) -> String? { fields.first { $0.name == name }?.value }
+
+    /// Orders keys field by field, by Unicode code point (the same as UTF-8 byte order).
+    public static func precedes(_ lhs: GroupKey, _ rhs: GroupKey) -> Bool {
+        for (left, right) in zip(lhs.fields, rhs.fields) where left.value != right.value {
+            return left.value.utf8.lexicographicallyPrecedes(right.value.utf8)
+        }
+        return lhs.fields.count < rhs.fields.count
+    }
+}
+
+/// A group and its figures.
+public struct Group<Figures: Sendable & Equatable>: Sendable, Equatable {
+    public var key: GroupKey
+    public var figures: Figures
+
+    public init(key: GroupKey, figures: Figures) {
+        self.key = key
+        self.figures = figures
+    }
+}
+
+/// A weekday (1 = Monday ... 7 = Sunday) as metrics.json spells it.
+public enum Weekday {
+    public static let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    public static func name(_ isoWeekday: Int) -> String { names[isoWeekday - 1] }
+}

@@ -1,0 +1,75 @@
+/// Everything the configuration file can set (README "Configuration"); every
+/// field has a default, so `Settings()` is a valid configuration.
+public struct Settings: Sendable, Equatable {
+    /// Robin organization id (`org_id`).
+    public var organizationID: Int?
+    /// Robin location ids to export (`location_ids`); nil = all locations.
+    public var locationIDs: [Int]?
+    /// The org's time zone, an IANA id (`timezone`, default UTC).
+    public var timeZone = "UTC"
+    /// Per-building settings by building name as exported (`[buildings."NAME"]`).
+    public var buildings: [String: Building] = [:]
+    /// ISO weekdays that are workdays, 1 = Monday (`workweek`, default Mon-Fri).
+    public var workweek: Set<Int> = [1, 2, 3, 4, 5]
+    /// Business hours in minutes after local midnight (`business_hours`, default 09:00-17:00).
+    public var businessHours = BusinessHours(start: 9 * 60, end: 17 * 60)
+    /// `policy.days_per_week` (default 3).
+    public var daysPerWeek = 3.0
+    /// Departments with fewer people are folded into `(small teams)` (`min_group_size`, default 5).
+    public var minGroupSize = 5
+    /// Output folder (`output`, default `Output`).
+    public var outputDirectory = "Output"
+    /// Export cache folder (`cache`, default `.robin-cache`).
+    public var cacheDirectory = ".robin-cache"
+
+    public init() {}
+
+    /// The time zone of `building`: its own, else the org's.
+    public func timeZone(ofBuilding building: String) -> String {
+        buildings[building]?.timeZone ?? timeZone
+    }
+
+    /// Settings of one building.
+    public struct Building: Sendable, Equatable {
+        /// IANA time zone id; nil = the org's.
+        public var timeZone: String?
+        /// Desk inventory (overrides the desks seen in the export).
+        public var desks: Int?
+        /// Room inventory (overrides the rooms seen in the export).
+        public var rooms: Int?
+        /// Per-floor inventory by floor name as exported.
+        public var floors: [String: Floor] = [:]
+
+        public init(timeZone: String? = nil, desks: Int? = nil, rooms: Int? = nil, floors: [String: Floor] = [:]) {
+            self.timeZone = timeZone
+            self.desks = desks
+            self.rooms = rooms
+            self.floors = floors
+        }
+    }
+
+    /// Inventory of one floor.
+    public struct Floor: Sendable, Equatable {
+        public var desks: Int?
+        public var rooms: Int?
+
+        public init(desks: Int? = nil, rooms: Int? = nil) {
+            self.desks = desks
+            self.rooms = rooms
+        }
+    }
+
+    /// A daily window in local time, `[start, end)` in minutes after midnight.
+    public struct BusinessHours: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+
+        /// Length in minutes.
+        public var minutes: Int { end - start }
+    }
+}

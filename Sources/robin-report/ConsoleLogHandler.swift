@@ -1,0 +1,19 @@
+import Foundation
+import Logging
+
+/// Log lines for people: `warning: ...` on stderr, no timestamps (cron adds its own).
+struct ConsoleLogHandler: LogHandler {
+    let label: String
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let prefix = event.level >= .warning ? "\(event.level): " : ""
+        FileHandle.standardError.write(Data("\(prefix)\(event.message)\n".utf8))
+    }
+}

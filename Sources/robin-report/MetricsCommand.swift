@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RobinAnalytics
+import RobinExports
+import RobinModel
+
+/// `robin-report metrics`: the analytics on local CSV files, no network.
+struct MetricsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Compute the metrics of local export files (no network).",
+        discussion: """
+            Reads desk and spaces (room events) exports as Robin's Analytics API writes them, \
+            de-duplicates rows that overlapping daily files share, and prints every metric of the \
+            period: a short summary, or with --json the metrics.json document.
+
+            Example:
+              robin-report metrics --desks desks/*.csv --spaces spaces/*.csv \\
+                --from 2026-11-16 --to 2026-11-22 --json
+            """)
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Desk export CSV files, read in the order given (later rows win for a reservation).",
+        valueName: "file"))
+    var desks: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Spaces (room events) export CSV files, read in the order given.", valueName: "file"))
+    var spaces: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("First local date of the period (YYYY-MM-DD).", valueName: "date"))
+    var from: LocalDate
+
+    @Option(name: .long, help: ArgumentHelp("Last local date of the period, inclusive (YYYY-MM-DD).", valueName: "date"))
+    var to: LocalDate
+
+    @OptionGroup var settingsOptions: SettingsOptions
+
+    @Flag(name: .long, help: "Print metrics.json instead of the summary.")
+    var json = false
+
+    func validate() throws {
+        if desks.isEmpty && spaces.isEmpty { throw ValidationError("give export files with --desks and/or --spaces") }
+        if to < from { throw ValidationError("--to (\(to)) is before --from (\(from))") }
+    }
+
+    func run() async throws {
+        let logger = Logger(label: "robin-report")
+        do {
+            let settings = try settingsOptions.settings()
+            let warn: (String) -> Void = { logger.warning("\($0)") }
+            let deskTable = try DeskExportReader.read(files: desks, warn: warn)
+            let eventTable = try EventExportReader.read(files: spaces, warn: warn)
+            let metrics = try Analyzer(settings: settings).metrics(
+                desks: deskTable, events: eventTable, period: Period(from: from, to: to)!)
+            let text = json ? metrics.json : MetricsSummary(metrics: metrics).text
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } catch {
+            throw Failure(error)
+        }
+    }
+}
