@@ -41,15 +41,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Helpers shared by the test targets (temporary files, export CSV builders).
+        .target(name: "RobinTestSupport", dependencies: ["RobinModel"], path: "Tests/RobinTestSupport",
+                swiftSettings: swiftSettings),
         .testTarget(
             name: "RobinExportsTests",
-            dependencies: ["RobinExports"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["RobinExports", "RobinTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RobinAnalyticsTests",
-            dependencies: ["RobinAnalytics", "RobinExports", "RobinConfig"],
+            dependencies: ["RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
