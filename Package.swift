@@ -52,7 +52,6 @@ let package = Package(
         .testTarget(
             name: "RobinAnalyticsTests",
             dependencies: ["RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
-            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]
