@@ -50,6 +50,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RobinConfigTests",
+            dependencies: ["RobinConfig"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RobinAnalyticsTests",
             dependencies: ["RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
             swiftSettings: swiftSettings

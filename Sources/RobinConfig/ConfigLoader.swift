@@ -187,11 +187,20 @@ public struct ConfigLoader {
         for (index, line) in lines.enumerated() {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.hasPrefix("#") { continue }
-            if text.hasPrefix(last + " ") || text.hasPrefix(last + "=") || text.hasPrefix("\"\(last)\"")
-                || (text.hasPrefix("[") && text.contains(last)) {
-                return index + 1
-            }
+            if text.hasPrefix("[") ? text.contains(last) : assigns(text, last) { return index + 1 }
         }
         return nil
+    }
+
+    /// Whether `line` holds `key = ...`, at its start or inside an inline table.
+    private func assigns(_ line: String, _ key: String) -> Bool {
+        var rest = Substring(line)
+        while let range = rest.range(of: key) {
+            let before = rest[..<range.lowerBound].last
+            let after = rest[range.upperBound...].drop { $0 == "\"" || $0 == " " }.first
+            if (before == nil || " {,.\"".contains(before!)) && after == "=" { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 }
