@@ -50,6 +50,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RobinReportCLITests",
+            dependencies: ["RobinModel", "RobinTestSupport", "robin-report"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RobinConfigTests",
             dependencies: ["RobinConfig"],
             swiftSettings: swiftSettings
