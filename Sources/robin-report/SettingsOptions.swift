@@ -6,7 +6,7 @@ import RobinModel
 /// Options shared by the commands that read the configuration file.
 struct SettingsOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Configuration file (TOML).", discussion: "Default: robin-report.toml in the working directory, if present.",
+        "Configuration file (TOML; default: robin-report.toml in the working directory, if present).",
         valueName: "file"))
     var config: String?
 
