@@ -27,9 +27,10 @@ public final class CSVReader {
     private var atEOF = false
     private var line = 1
     private var startedFile = false
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escaped: [Bool] = []
+    /// Field bounds of the current record: start and end offsets into `buffer`,
+    /// the end complemented (`~end`) when the field has doubled quotes.
+    private var bounds: UnsafeMutablePointer<Int>
+    private var boundsCapacity = 64
 
     /// Opens `path` for reading.
     public init(path: String, chunkSize: Int = 1 << 20) throws(CSVError) {
@@ -41,14 +42,13 @@ public final class CSVReader {
         self.fd = fd
         self.capacity = max(chunkSize, 64)
         self.buffer = .allocate(capacity: capacity)
-        starts.reserveCapacity(64)
-        ends.reserveCapacity(64)
-        escaped.reserveCapacity(64)
+        self.bounds = .allocate(capacity: 2 * boundsCapacity)
     }
 
     deinit {
         close(fd)
         buffer.deallocate()
+        bounds.deallocate()
     }
 
     /// Calls `body` with each record in file order. The record, and the bytes it
@@ -72,9 +72,8 @@ public final class CSVReader {
         }
         while true {
             switch scanRecord() {
-            case .record(let next, let newlines, let highBits):
-                let record = CSVRecord(
-                    base: UnsafePointer(buffer), starts: starts, ends: ends, escaped: escaped, line: line)
+            case .record(let next, let fields, let newlines, let highBits):
+                let record = CSVRecord(base: UnsafePointer(buffer), bounds: UnsafePointer(bounds), count: fields, line: line)
                 if highBits { try validateUTF8(record) }
                 position = next
                 line += newlines
@@ -86,7 +85,7 @@ public final class CSVReader {
                 if atEOF {
                     if position == end { return nil }
                     // Only an unterminated quote leaves an incomplete record at EOF.
-                    throw CSVError(file: path, line: line, problem: .unterminatedQuote(field: starts.count))
+                    throw CSVError(file: path, line: line, problem: .unterminatedQuote(field: unterminatedField))
                 }
                 try fill()
             case .badQuote(let field):
@@ -96,24 +95,23 @@ public final class CSVReader {
     }
 
     private enum Scan {
-        case record(next: Int, newlines: Int, highBits: Bool)
+        case record(next: Int, fields: Int, newlines: Int, highBits: Bool)
         case emptyLine(next: Int)
         case needMore
         case badQuote(field: Int)
     }
 
-    /// Scans one record starting at `position`, recording field bounds. Nothing is
-    /// modified, so a record cut by the end of the buffer is simply scanned again
-    /// after `fill()`.
+    /// The field an unfinished quoted record stopped in (for the error at EOF).
+    private var unterminatedField = 0
+
+    /// Scans one record starting at `position`, recording field bounds. Nothing in
+    /// the buffer is modified, so a record cut by the end of the buffer is simply
+    /// scanned again after `fill()`. Works on locals only: class properties in the
+    /// byte loop would cost an exclusivity check per access.
     private func scanRecord() -> Scan {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        escaped.removeAll(keepingCapacity: true)
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let buffer = self.buffer, end = self.end
+        let buffer = self.buffer, end = self.end, atEOF = self.atEOF
         var p = position
-        var newlines = 0
-        var high: UInt8 = 0
         if p >= end { return .needMore }
         if buffer[p] == lf { return .emptyLine(next: p + 1) }
         if buffer[p] == cr {
@@ -121,45 +119,71 @@ public final class CSVReader {
             if atEOF { return .emptyLine(next: p + 1) }
             return .needMore
         }
+        var bounds = self.bounds
+        var capacity = boundsCapacity
+        var fields = 0
+        var newlines = 0
+        var high: UInt8 = 0
+        defer {
+            self.bounds = bounds
+            self.boundsCapacity = capacity
+        }
+        @inline(__always) func push(_ start: Int, _ stop: Int, _ doubled: Bool) {
+            if fields == capacity {
+                let bigger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * capacity)
+                bigger.update(from: bounds, count: 2 * capacity)
+                bounds.deallocate()
+                bounds = bigger
+                capacity *= 2
+            }
+            bounds[2 * fields] = start
+            bounds[2 * fields + 1] = doubled ? ~stop : stop
+            fields += 1
+        }
+        /// The record ends at `p` (on CR or LF): where the next one starts.
+        @inline(__always) func recordEnd(_ p: Int) -> Scan {
+            if buffer[p] == lf { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0) }
+            if p + 1 < end {
+                return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0)
+            }
+            if atEOF { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0) }
+            return .needMore
+        }
         while true {
-            // One field.
             if p < end, buffer[p] == quote {
                 let fieldStart = p + 1
                 var q = fieldStart
-                var hasDoubled = false
+                var doubled = false
                 while true {
                     while q < end, buffer[q] != quote {
                         high |= buffer[q]
                         if buffer[q] == lf { newlines += 1 }
                         q += 1
                     }
-                    if q >= end { return .needMore }
-                    // buffer[q] is a quote: doubled, or the closing one.
+                    if q >= end {
+                        unterminatedField = fields
+                        return .needMore
+                    }
                     if q + 1 >= end {
                         if atEOF {
-                            starts.append(fieldStart); ends.append(q); escaped.append(hasDoubled)
-                            return .record(next: q + 1, newlines: newlines, highBits: high & 0x80 != 0)
+                            push(fieldStart, q, doubled)
+                            return .record(next: q + 1, fields: fields, newlines: newlines, highBits: high & 0x80 != 0)
                         }
                         return .needMore
                     }
                     if buffer[q + 1] == quote {
-                        hasDoubled = true
+                        doubled = true
                         q += 2
                         continue
                     }
                     break
                 }
-                starts.append(fieldStart); ends.append(q); escaped.append(hasDoubled)
+                push(fieldStart, q, doubled)
                 p = q + 1
                 let c = buffer[p]
                 if c == comma { p += 1; continue }
-                if c == lf { return .record(next: p + 1, newlines: newlines + 1, highBits: high & 0x80 != 0) }
-                if c == cr {
-                    if p + 1 < end { return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, newlines: newlines + 1, highBits: high & 0x80 != 0) }
-                    if atEOF { return .record(next: p + 1, newlines: newlines + 1, highBits: high & 0x80 != 0) }
-                    return .needMore
-                }
-                return .badQuote(field: starts.count - 1)
+                if c == lf || c == cr { return recordEnd(p) }
+                return .badQuote(field: fields - 1)
             }
             let fieldStart = p
             while p < end {
@@ -170,22 +194,14 @@ public final class CSVReader {
             }
             if p >= end {
                 guard atEOF else { return .needMore }
-                starts.append(fieldStart); ends.append(p); escaped.append(false)
-                return .record(next: p, newlines: newlines, highBits: high & 0x80 != 0)
+                push(fieldStart, p, false)
+                return .record(next: p, fields: fields, newlines: newlines, highBits: high & 0x80 != 0)
             }
+            push(fieldStart, p, false)
             let c = buffer[p]
-            if c == quote {
-                // A quote inside an unquoted field: RFC 4180 does not allow it.
-                starts.append(fieldStart); ends.append(p); escaped.append(false)
-                return .badQuote(field: starts.count - 1)
-            }
-            starts.append(fieldStart); ends.append(p); escaped.append(false)
             if c == comma { p += 1; continue }
-            if c == lf { return .record(next: p + 1, newlines: newlines + 1, highBits: high & 0x80 != 0) }
-            // CR
-            if p + 1 < end { return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, newlines: newlines + 1, highBits: high & 0x80 != 0) }
-            if atEOF { return .record(next: p + 1, newlines: newlines + 1, highBits: high & 0x80 != 0) }
-            return .needMore
+            if c == quote { return .badQuote(field: fields - 1) }  // RFC 4180: quotes only around whole fields
+            return recordEnd(p)
         }
     }
 

@@ -2,28 +2,30 @@
 /// moves on.
 public struct CSVRecord {
     let base: UnsafePointer<UInt8>
-    let starts: [Int]
-    let ends: [Int]
-    let escaped: [Bool]
+    /// Start and end offsets per field; the end complemented when the field has doubled quotes.
+    let bounds: UnsafePointer<Int>
+    /// Number of fields.
+    public let count: Int
     /// The 1-based line where the record starts.
     public let line: Int
 
-    /// Number of fields.
-    public var count: Int { starts.count }
-
     /// The field's bytes as they stand in the file (without the surrounding quotes;
     /// doubled quotes still doubled, see `hasDoubledQuotes`).
+    @inline(__always)
     public func rawBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index])
+        precondition(index >= 0 && index < count, "field index out of range")
+        let start = bounds[2 * index], end = bounds[2 * index + 1]
+        return UnsafeBufferPointer(start: base + start, count: (end < 0 ? ~end : end) - start)
     }
 
     /// Whether the field contains `""` that stands for one quote.
-    public func hasDoubledQuotes(_ index: Int) -> Bool { escaped[index] }
+    @inline(__always)
+    public func hasDoubledQuotes(_ index: Int) -> Bool { bounds[2 * index + 1] < 0 }
 
     /// The field's value with doubled quotes undone.
     public func bytes(_ index: Int) -> [UInt8] {
         let raw = rawBytes(index)
-        guard escaped[index] else { return Array(raw) }
+        guard hasDoubledQuotes(index) else { return Array(raw) }
         var result: [UInt8] = []
         result.reserveCapacity(raw.count)
         var skip = false
@@ -37,7 +39,7 @@ public struct CSVRecord {
 
     /// The field's value as a string (already validated UTF-8).
     public func string(_ index: Int) -> String {
-        if escaped[index] { return String(decoding: bytes(index), as: UTF8.self) }
+        if hasDoubledQuotes(index) { return String(decoding: bytes(index), as: UTF8.self) }
         return String(decoding: rawBytes(index), as: UTF8.self)
     }
 }
