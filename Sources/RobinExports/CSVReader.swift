@@ -124,6 +124,7 @@ public final class CSVReader {
         var fields = 0
         var newlines = 0
         var high: UInt8 = 0
+        var highWord: UInt64 = 0
         defer {
             self.bounds = bounds
             self.boundsCapacity = capacity
@@ -142,11 +143,11 @@ public final class CSVReader {
         }
         /// The record ends at `p` (on CR or LF): where the next one starts.
         @inline(__always) func recordEnd(_ p: Int) -> Scan {
-            if buffer[p] == lf { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0) }
+            if buffer[p] == lf { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
             if p + 1 < end {
-                return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0)
+                return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
             }
-            if atEOF { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0) }
+            if atEOF { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
             return .needMore
         }
         while true {
@@ -155,6 +156,13 @@ public final class CSVReader {
                 var q = fieldStart
                 var doubled = false
                 while true {
+                    // Eight bytes at a time while there is no quote and no newline.
+                    while q + 8 <= end {
+                        let word = UnsafeRawPointer(buffer + q).loadUnaligned(as: UInt64.self)
+                        if SWAR.matches(word, quote) | SWAR.matches(word, lf) != 0 { break }
+                        highWord |= word
+                        q += 8
+                    }
                     while q < end, buffer[q] != quote {
                         high |= buffer[q]
                         if buffer[q] == lf { newlines += 1 }
@@ -167,7 +175,7 @@ public final class CSVReader {
                     if q + 1 >= end {
                         if atEOF {
                             push(fieldStart, q, doubled)
-                            return .record(next: q + 1, fields: fields, newlines: newlines, highBits: high & 0x80 != 0)
+                            return .record(next: q + 1, fields: fields, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
                         }
                         return .needMore
                     }
@@ -186,6 +194,17 @@ public final class CSVReader {
                 return .badQuote(field: fields - 1)
             }
             let fieldStart = p
+            // Eight bytes at a time up to the first delimiter.
+            while p + 8 <= end {
+                let word = UnsafeRawPointer(buffer + p).loadUnaligned(as: UInt64.self)
+                let hits = SWAR.matches(word, comma) | SWAR.matches(word, lf) | SWAR.matches(word, cr) | SWAR.matches(word, quote)
+                highWord |= word
+                if hits != 0 {
+                    p += hits.trailingZeroBitCount >> 3
+                    break
+                }
+                p += 8
+            }
             while p < end {
                 let c = buffer[p]
                 if c == comma || c == lf || c == cr || c == quote { break }
@@ -195,7 +214,7 @@ public final class CSVReader {
             if p >= end {
                 guard atEOF else { return .needMore }
                 push(fieldStart, p, false)
-                return .record(next: p, fields: fields, newlines: newlines, highBits: high & 0x80 != 0)
+                return .record(next: p, fields: fields, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
             }
             push(fieldStart, p, false)
             let c = buffer[p]
@@ -239,5 +258,19 @@ public final class CSVReader {
                 throw CSVError(file: path, line: record.line, problem: .invalidUTF8(field: index, byte: bytes[offset]))
             }
         }
+    }
+}
+
+/// Byte-parallel helpers ("SIMD within a register") for the scanner.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// A word whose lowest set bit marks the first byte of `word` equal to `byte`
+    /// (bits above the first match may be false positives; the lowest is exact).
+    @inline(__always)
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highBits
     }
 }
