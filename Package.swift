@@ -41,6 +41,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Test data: a deterministic synthetic Robin organisation, and its generator.
+        .target(name: "RobinSynthetic", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "robin-synth",
+            dependencies: [
+                "RobinSynthetic", "RobinModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RobinSyntheticTests", dependencies: ["RobinSynthetic"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobinExportsTests",
             dependencies: ["RobinExports"],
