@@ -46,3 +46,21 @@ import Testing
         #expect(SyntheticOrganization(seed: 3, people: 5).headCount == 20)
     }
 }
+
+/// Guards byte-for-byte stability across runs, machines and toolchains: fixtures
+/// generated elsewhere must match. Change the expected values only when the
+/// generator changes on purpose (and say so in the commit).
+@Suite struct FingerprintTests {
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+
+    @Test(arguments: [(ExportKind.desks, UInt64(14_823_428_024_203_133_542)), (ExportKind.spaces, UInt64(9_977_663_339_832_166_641))])
+    func smallExportFingerprint(kind: ExportKind, expected: UInt64) {
+        var bytes: [UInt8] = []
+        SyntheticOrganization(seed: 1, people: 60)
+            .appendExport(kind, fromUTC: Fixture.utc("2026-11-17 00:00:00"), toUTC: Fixture.utc("2026-11-19 00:00:00"),
+                          locationIDs: nil, to: &bytes)
+        #expect(Self.fnv1a(bytes) == expected, "\(kind): \(bytes.count) bytes, fingerprint \(Self.fnv1a(bytes))")
+    }
+}

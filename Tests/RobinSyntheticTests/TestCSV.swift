@@ -17,47 +17,51 @@ struct TestCSV {
     let fields: [Field]
 
     init(_ text: String) {
+        let bytes = Array(text.utf8)
         var records: [[String]] = []
         var fields: [Field] = []
         var record: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var quoted = false
         var inQuotes = false
-        var characters = Array(text.unicodeScalars)[...]
+        var index = 0
         func endField() {
-            record.append(field)
-            fields.append(Field(text: field, wasQuoted: quoted))
-            field = ""
+            let value = String(decoding: field, as: UTF8.self)
+            record.append(value)
+            fields.append(Field(text: value, wasQuoted: quoted))
+            field.removeAll(keepingCapacity: true)
             quoted = false
         }
-        while let scalar = characters.popFirst() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if inQuotes {
-                if scalar == "\"" {
-                    if characters.first == "\"" {
-                        field.unicodeScalars.append("\"")
-                        characters.removeFirst()
+                if byte == UInt8(ascii: "\"") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    field.unicodeScalars.append(scalar)
+                    field.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where field.isEmpty && !quoted:
+            switch byte {
+            case UInt8(ascii: "\"") where field.isEmpty && !quoted:
                 inQuotes = true
                 quoted = true
-            case ",":
+            case UInt8(ascii: ","):
                 endField()
-            case "\r" where characters.first == "\n":
+            case UInt8(ascii: "\r") where index < bytes.count && bytes[index] == UInt8(ascii: "\n"):
                 break
-            case "\n":
+            case UInt8(ascii: "\n"):
                 endField()
                 records.append(record)
                 record = []
             default:
-                field.unicodeScalars.append(scalar)
+                field.append(byte)
             }
         }
         if !field.isEmpty || !record.isEmpty {
