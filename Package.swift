@@ -44,6 +44,17 @@ let package = Package(
         // Helpers shared by the test targets (temporary files, export CSV builders).
         .target(name: "RobinTestSupport", dependencies: ["RobinModel"], path: "Tests/RobinTestSupport",
                 swiftSettings: swiftSettings),
+        // Test data: a deterministic synthetic Robin organisation, and its generator.
+        .target(name: "RobinSynthetic", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "robin-synth",
+            dependencies: [
+                "RobinSynthetic", "RobinModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RobinSyntheticTests", dependencies: ["RobinSynthetic"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobinExportsTests",
             dependencies: ["RobinExports", "RobinTestSupport"],

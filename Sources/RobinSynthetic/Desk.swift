@@ -1,0 +1,11 @@
+/// One desk: where it is and the text columns that describe it.
+struct Desk: Sendable {
+    let id: Int
+    let name: CSVField
+    let floor: CSVField
+    let group: CSVField
+    /// `Desk Type`: `hot`, `hoteled` or `assigned`.
+    let deskType: CSVField
+    /// `Bookable On Unassigned Days`: set only for assigned desks.
+    let bookableOnUnassignedDays: CSVField
+}
