@@ -19,7 +19,9 @@ struct DeskAnalysis {
         var buildingGroup = [Int](repeating: -1, count: table.buildings.count)
         var departmentGroup = [Int](repeating: -1, count: table.departments.count)
         var typeGroup = [Int](repeating: -1, count: table.types.count)
-        var floorGroup: [Int64: Int] = [:]
+        // (building, floor) -> group slot, as a flat matrix: both are small id sets.
+        let floorCount = table.floors.count
+        var floorGroup = [Int](repeating: -1, count: table.buildings.count * floorCount)
         func group(_ slot: inout Int) -> Int {
             if slot < 0 {
                 slot = groups.count
@@ -42,10 +44,7 @@ struct DeskAnalysis {
             row.add(to: &groups[group(&buildingGroup[Int(record.building)])])
             row.add(to: &groups[group(&departmentGroup[Int(record.department)])])
             row.add(to: &groups[group(&typeGroup[Int(record.type)])])
-            let floorKey = Int64(record.building) << 32 | Int64(record.floor)
-            var floorSlot = floorGroup[floorKey] ?? -1
-            row.add(to: &groups[group(&floorSlot)])
-            floorGroup[floorKey] = floorSlot
+            row.add(to: &groups[group(&floorGroup[Int(record.building) * floorCount + Int(record.floor)])])
         }
 
         let adherent = policyAdherent(total.personDays, personCount: personCount)
@@ -57,8 +56,8 @@ struct DeskAnalysis {
 
         var seenOnFloor: [String: [String: Int]] = [:]
         var byFloor: [Group<DeskFigures>] = []
-        for (key, slot) in floorGroup {
-            let building = table.buildings[Int(key >> 32)], floor = table.floors[Int(key & 0xFFFF_FFFF)]
+        for (key, slot) in floorGroup.enumerated() where slot >= 0 {
+            let building = table.buildings[key / floorCount], floor = table.floors[key % floorCount]
             seenOnFloor[building, default: [:]][floor] = groups[slot].desks.count
             byFloor.append(Group(key: GroupKey([.init("building", building), .init("floor", floor)]),
                                  figures: figures(groups[slot], inventory: inventory.floor(floor, building: building))))

@@ -21,7 +21,11 @@ struct RoomAnalysis {
         var groups: [RoomAccumulator] = []
         var buildingGroup = [Int](repeating: -1, count: table.buildings.count)
         var departmentGroup = [Int](repeating: -1, count: table.departments.count)
-        var floorGroup: [Int64: Int] = [:]
+        let floorCount = table.floors.count
+        var floorGroup = [Int](repeating: -1, count: table.buildings.count * floorCount)
+        // A space id nearly always keeps one building, floor and name: the slot is
+        // kept per space id, with the key it was made for; other keys use the dictionary.
+        var spaceSlot = [(key: SpaceKey, slot: Int)?](repeating: nil, count: spaceCount)
         var spaceGroup: [SpaceKey: Int] = [:]
         func group(_ slot: inout Int) -> Int {
             if slot < 0 {
@@ -53,14 +57,16 @@ struct RoomAnalysis {
             row.add(to: &total)
             row.add(to: &groups[group(&buildingGroup[Int(record.building)])])
             row.add(to: &groups[group(&departmentGroup[Int(record.department)])])
-            let floorKey = Int64(record.building) << 32 | Int64(record.floor)
-            var slot = floorGroup[floorKey] ?? -1
-            row.add(to: &groups[group(&slot)])
-            floorGroup[floorKey] = slot
+            row.add(to: &groups[group(&floorGroup[Int(record.building) * floorCount + Int(record.floor)])])
             let spaceKey = SpaceKey(building: record.building, floor: record.floor, name: record.spaceName, space: record.space)
-            slot = spaceGroup[spaceKey] ?? -1
-            row.add(to: &groups[group(&slot)])
-            spaceGroup[spaceKey] = slot
+            if let cached = spaceSlot[Int(record.space)], cached.key == spaceKey {
+                row.add(to: &groups[cached.slot])
+            } else {
+                var slot = spaceGroup[spaceKey] ?? -1
+                row.add(to: &groups[group(&slot)])
+                spaceGroup[spaceKey] = slot
+                if spaceSlot[Int(record.space)] == nil { spaceSlot[Int(record.space)] = (spaceKey, slot) }
+            }
         }
 
         let inventory = Inventory.rooms(settings)
@@ -69,8 +75,8 @@ struct RoomAnalysis {
         }
         var seenOnFloor: [String: [String: Int]] = [:]
         var byFloor: [Group<RoomFigures>] = []
-        for (key, slot) in floorGroup {
-            let building = table.buildings[Int(key >> 32)], floor = table.floors[Int(key & 0xFFFF_FFFF)]
+        for (key, slot) in floorGroup.enumerated() where slot >= 0 {
+            let building = table.buildings[key / floorCount], floor = table.floors[key % floorCount]
             seenOnFloor[building, default: [:]][floor] = groups[slot].rooms.count
             byFloor.append(Group(key: GroupKey([.init("building", building), .init("floor", floor)]),
                                  figures: figures(groups[slot], inventory: inventory.floor(floor, building: building))))

@@ -15,6 +15,8 @@ public struct ByteInterner: Sendable {
     /// Slot -> id + 1 (0 = empty).
     private var slots: [Int32]
     private var mask: Int
+    /// The id returned last, -1 before the first.
+    private var last: Int32 = -1
 
     public init(expectedCount: Int = 64) {
         var size = 16
@@ -28,13 +30,19 @@ public struct ByteInterner: Sendable {
 
     /// The id of `bytes`, adding it when new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        // Exports repeat a value on consecutive rows (same building, floor, room):
+        // checking the last value first skips the hash for most of them.
+        if last >= 0, equals(Int(last), bytes) { return last }
         let hash = ByteInterner.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
             let id = Int(entry - 1)
-            if hashes[id] == hash, equals(id, bytes) { return Int32(id) }
+            if hashes[id] == hash, equals(id, bytes) {
+                last = Int32(id)
+                return last
+            }
             slot = (slot + 1) & mask
         }
         let id = Int32(count)
@@ -43,6 +51,7 @@ public struct ByteInterner: Sendable {
         hashes.append(hash)
         slots[slot] = id + 1
         if count * 2 > slots.count { grow() }
+        last = id
         return id
     }
 

@@ -8,16 +8,14 @@ public struct DeskExportReader {
         "Assignee Department",
     ]
 
-    private var rows = DeskTable()
+    fileprivate(set) var rows = DeskTable()
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
     private var departments = ByteInterner()
     private var types = ByteInterner()
     private var desks = ByteInterner(expectedCount: 1024)
-    private var reservations = ByteInterner(expectedCount: 1 << 16)
+    private var reservations = RowKeyIndex()
     private var persons = PersonKeys()
-    /// Reservation id -> index in `rows.records`.
-    private var recordIndex: [Int32] = []
 
     public init() {}
 
@@ -36,8 +34,18 @@ public struct DeskExportReader {
     /// Reads every file in order.
     public static func read(files: [String], warn: (String) -> Void = { _ in }) throws(CSVError) -> DeskTable {
         var reader = DeskExportReader()
-        for file in files { try reader.read(file: file, warn: warn) }
+        let sizes = files.map(ExportFile.size(of:))
+        for (index, file) in files.enumerated() {
+            try reader.read(file: file, warn: warn)
+            if index == 0 { reader.reserve(rows: ExportFile.estimatedRows(sizes: sizes, rowsInFirst: reader.rows.records.count)) }
+        }
         return reader.table()
+    }
+
+    /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
+    mutating func reserve(rows count: Int) {
+        rows.records.reserveCapacity(count)
+        reservations.reserve(count)
     }
 
     /// The table read so far.
@@ -73,12 +81,10 @@ public struct DeskExportReader {
             rows.records.append(desk)
             return
         }
-        let id = Int(reservations.intern(reservation))
-        if id < recordIndex.count {
-            rows.records[Int(recordIndex[id])] = desk
+        if let index = reservations.existing(id: reservation, qualifier: 0, newIndex: Int32(rows.records.count)) {
+            rows.records[Int(index)] = desk
             rows.stats.duplicates += 1
         } else {
-            recordIndex.append(Int32(rows.records.count))
             rows.records.append(desk)
         }
     }

@@ -10,16 +10,14 @@ public struct EventExportReader {
         "Host Robin Name",
     ]
 
-    private var rows = EventTable()
+    fileprivate(set) var rows = EventTable()
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
     private var spaceNames = ByteInterner()
     private var spaceIDs = ByteInterner(expectedCount: 256)
     private var departments = ByteInterner()
-    private var eventKeys = ByteInterner(expectedCount: 1 << 16)
+    private var eventKeys = RowKeyIndex()
     private var hosts = PersonKeys()
-    private var recordIndex: [Int32] = []
-    private var keyScratch: [UInt8] = []
 
     public init() {}
 
@@ -37,8 +35,18 @@ public struct EventExportReader {
     /// Reads every file in order.
     public static func read(files: [String], warn: (String) -> Void = { _ in }) throws(CSVError) -> EventTable {
         var reader = EventExportReader()
-        for file in files { try reader.read(file: file, warn: warn) }
+        let sizes = files.map(ExportFile.size(of:))
+        for (index, file) in files.enumerated() {
+            try reader.read(file: file, warn: warn)
+            if index == 0 { reader.reserve(rows: ExportFile.estimatedRows(sizes: sizes, rowsInFirst: reader.rows.records.count)) }
+        }
         return reader.table()
+    }
+
+    /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
+    mutating func reserve(rows count: Int) {
+        rows.records.reserveCapacity(count)
+        eventKeys.reserve(count)
     }
 
     /// The table read so far.
@@ -79,17 +87,10 @@ public struct EventExportReader {
             rows.records.append(event)
             return
         }
-        keyScratch.removeAll(keepingCapacity: true)
-        keyScratch.append(contentsOf: eventID)
-        keyScratch.append(0x1F)
-        keyScratch.append(contentsOf: FieldParsing.trimmed(record.rawBytes(c[3])))
-        let id = Int(keyScratch.withUnsafeBufferPointer { eventKeys.intern($0) })
-        if id < recordIndex.count {
-            let index = Int(recordIndex[id])
-            if event.updatedAt >= rows.records[index].updatedAt { rows.records[index] = event }
+        if let index = eventKeys.existing(id: eventID, qualifier: UInt64(space), newIndex: Int32(rows.records.count)) {
+            if event.updatedAt >= rows.records[Int(index)].updatedAt { rows.records[Int(index)] = event }
             rows.stats.duplicates += 1
         } else {
-            recordIndex.append(Int32(rows.records.count))
             rows.records.append(event)
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The part every export reader shares: open, find the columns, check each row's
 /// width, pass rows on, and warn once about unreadable optional values.
 enum ExportFile {
@@ -33,6 +39,20 @@ enum ExportFile {
         }
         if let warning = log.warning(file: file) { warn(warning) }
         return (rows, log.count)
+    }
+
+    /// The size of `file` in bytes (0 when it cannot be read; reading it will say why).
+    static func size(of file: String) -> Int {
+        var info = stat()
+        return stat(file, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Rows to expect from all files, from the rows per byte of the first
+    /// (plus 5%, so slightly larger later files do not regrow the table).
+    static func estimatedRows(sizes: [Int], rowsInFirst: Int) -> Int {
+        guard let first = sizes.first, first > 0 else { return 0 }
+        let total = sizes.reduce(0, +)
+        return Int(Double(rowsInFirst) / Double(first) * Double(total) * 1.05)
     }
 
     /// A required timestamp, or an error naming the line, column and value.

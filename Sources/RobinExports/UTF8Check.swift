@@ -5,6 +5,11 @@ enum UTF8Check {
         var i = 0
         let n = bytes.count
         while i < n {
+            // ASCII runs eight bytes at a time.
+            while i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b0 = bytes[i]
             if b0 < 0x80 { i += 1; continue }
             let length: Int

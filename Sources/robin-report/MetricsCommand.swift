@@ -49,11 +49,9 @@ struct MetricsCommand: AsyncParsableCommand {
         let logger = Logger(label: "robin-report")
         do {
             let settings = try settingsOptions.settings()
-            let warn: (String) -> Void = { logger.warning("\($0)") }
-            let deskTable = try DeskExportReader.read(files: desks, warn: warn)
-            let eventTable = try EventExportReader.read(files: spaces, warn: warn)
+            let exports = try await Exports.read(desks: desks, spaces: spaces) { logger.warning("\($0)") }
             let metrics = try Analyzer(settings: settings).metrics(
-                desks: deskTable, events: eventTable, period: Period(from: from, to: to)!)
+                desks: exports.desks, events: exports.events, period: Period(from: from, to: to)!)
             let text = json ? metrics.json : MetricsSummary(metrics: metrics).text
             FileHandle.standardOutput.write(Data(text.utf8))
         } catch {
