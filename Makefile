@@ -27,10 +27,12 @@ test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
+# Until the report renderer lands, the demo prints the metrics of the sample week
+# shipped with the tests (a synthetic organisation with three buildings).
+SAMPLE := Tests/RobinAnalyticsTests/Fixtures/week
 demo: release
-	.build/release/robin-report metrics --desks Tests/RobinAnalyticsTests/Fixtures/week/desks/*.csv \
-	  --spaces Tests/RobinAnalyticsTests/Fixtures/week/spaces/*.csv \
-	  --from 2026-11-16 --to 2026-11-22 --config Tests/RobinAnalyticsTests/Fixtures/week/robin-report.toml
+	.build/release/robin-report metrics --desks $(SAMPLE)/desks/*.csv --spaces $(SAMPLE)/spaces/*.csv \
+	  --from 2026-11-16 --to 2026-11-22 --config $(SAMPLE)/robin-report.toml
 
 bench: release
 	scripts/bench.sh

@@ -46,7 +46,7 @@ enum NameLists {
         ("Northwind Traders", "northwind-traders.example"), ("Acme Analytics", "acme-analytics.example"),
         ("Globex Hybrid Corp", "globex.example"), ("Initech Labs", "initech.example"),
         ("Blue Harbor Insurance", "blueharbor.example"), ("Contoso Partners", "contoso.example"),
-        ("Vandelay Industries", "vandelay.example"), ("Wayfair Logistics Group", "wlg.example"),
+        ("Vandelay Industries", "vandelay.example"), ("Westfield Logistics Group", "wlg.example"),
     ]
 
     /// Extra group memberships (a person's Groups column is "All Staff, <office>" plus maybe one of these).
