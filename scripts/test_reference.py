@@ -325,6 +325,21 @@ def main() -> int:
     check("compare differs rc", res.returncode, 1)
     check("compare reports path", res.stdout.strip(), "$.desks.by_building[0:NYC].people: 2 != 99")
 
+    # ---- the benchmark peers agree with the reference on the core figures (when installed)
+    for peer, module in [("bench_duckdb.py", "duckdb"), ("bench_pandas.py", "pandas")]:
+        try:
+            __import__(module)
+        except ImportError:
+            print(f"skip {peer}: {module} not installed")
+            continue
+        core = os.path.join(tmp, peer + ".json")
+        res = subprocess.run([sys.executable, os.path.join(here, peer), "--desks", paths["d1"], paths["d2"],
+                              "--spaces", paths["s1"], paths["s2"], "--from", "2026-11-16", "--to", "2026-11-22",
+                              "--config", cfg_path, "--out", core], capture_output=True, text=True)
+        check(f"{peer} rc", (res.returncode, res.stderr[-500:]), (0, ""))
+        res = subprocess.run([sys.executable, cmp, "--subset", core, out], capture_output=True, text=True)
+        check(f"{peer} matches reference", res.stdout, "")
+
     # ---- errors: missing column, bad timestamp
     bad = os.path.join(tmp, "bad.csv")
     write(bad, DESK_HEADER[1:], [r[1:] for r in DESKS1])
