@@ -40,10 +40,14 @@ def parse_args(description: str):
     return args
 
 
+def read_header(path: str) -> list[str]:
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return next(csv.reader(f))
+
+
 def header_names(path: str, wanted: list[str]) -> dict[str, str]:
     """Documented column -> the header as spelled in the file (trimmed, case-insensitive lookup)."""
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        header = next(csv.reader(f))
+    header = read_header(path)
     index = {}
     for h in header:
         index.setdefault(h.strip().lower(), h)

@@ -122,8 +122,38 @@ class Org:
 def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, seed: int, mpp: float) -> None:
     rng = random.Random(seed + 1)
     zones = {b: ZoneInfo(z) for b, z, _, _ in BUILDINGS}
-    desk_rows = []  # (utc start, row dict, updated copy or None)
-    event_rows = []
+    over = dt.timedelta(hours=overlap)
+    headers = {}
+    for kind, columns in [("desks", DESK_COLUMNS), ("spaces", SPACE_COLUMNS)]:
+        header = list(columns) + ["Undocumented Column"]
+        random.Random(seed + len(kind)).shuffle(header)
+        headers[kind] = header
+        os.makedirs(os.path.join(out, kind), exist_ok=True)
+    # rows are bucketed by UTC date and written as soon as no later local day can add to a file
+    buckets = {"desks": {}, "spaces": {}}  # kind -> utc date -> [(utc start, row, updated copy or None)]
+
+    def add(kind, s, row, update):
+        h = headers[kind]
+        buckets[kind].setdefault(s.date(), []).append(
+            (s, [row.get(c, "x") for c in h], [update.get(c, "x") for c in h] if update else None))
+
+    def write_file(d):
+        midnight = dt.datetime.combine(d, dt.time())
+        lo, hi = midnight - over, midnight + dt.timedelta(days=1) + over
+        for kind in buckets:
+            rows = [r for k in (d - dt.timedelta(days=1), d, d + dt.timedelta(days=1))
+                    for r in buckets[kind].get(k, []) if lo <= r[0] < hi]
+            rows.sort(key=lambda r: r[0])
+            with open(os.path.join(out, kind, f"{d.isoformat()}.csv"), "w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)
+                w.writerow(headers[kind])
+                for s, row, update in rows:
+                    # a row in two files: the later file gets the updated copy
+                    late = update is not None and midnight - over <= s < midnight + over
+                    w.writerow(update if late else row)
+            buckets[kind].pop(d - dt.timedelta(days=2), None)
+
+    next_file = start
     rid = 1
     eid = 1
     by_building = {}
@@ -182,7 +212,7 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                     elif not update["Canceled At (UTC)"]:
                         update["Canceled At (UTC)"] = fmt(s - dt.timedelta(hours=1), rng)
                         update["Checked In At (UTC)"] = ""
-                desk_rows.append((s, row, update))
+                add("desks", s, row, update)
                 rid += 1
             # meetings
             n_meetings = int(len(people) * mpp * (0.05 if weekend else 1.0))
@@ -240,36 +270,15 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                         update["Updated At (UTC)"] = fmt(created + dt.timedelta(days=30), rng)
                         if meeting and not checked and not unbooked:
                             update["Automatically Unbooked At (UTC)"] = fmt(s + dt.timedelta(minutes=15), rng)
-                    event_rows.append((s, row, update))
+                    add("spaces", s, row, update)
                 eid += 1
+        while next_file <= min(end, day - dt.timedelta(days=2)):
+            write_file(next_file)
+            next_file += dt.timedelta(days=1)
         day += dt.timedelta(days=1)
-
-    over = dt.timedelta(hours=overlap)
-    for kind, rows, columns in [("desks", desk_rows, DESK_COLUMNS), ("spaces", event_rows, SPACE_COLUMNS)]:
-        header = list(columns) + ["Undocumented Column"]
-        random.Random(seed + len(kind)).shuffle(header)
-        os.makedirs(os.path.join(out, kind), exist_ok=True)
-        rows.sort(key=lambda x: x[0])
-        d = start
-        i0 = 0
-        while d <= end:
-            lo = dt.datetime.combine(d, dt.time()) - over
-            hi = dt.datetime.combine(d + dt.timedelta(days=1), dt.time()) + over
-            while i0 < len(rows) and rows[i0][0] < lo:
-                i0 += 1
-            with open(os.path.join(out, kind, f"{d.isoformat()}.csv"), "w", newline="", encoding="utf-8") as f:
-                w = csv.writer(f)
-                w.writerow(header)
-                i = i0
-                while i < len(rows) and rows[i][0] < hi:
-                    s, row, update = rows[i]
-                    # the later file of two gets the updated copy
-                    late = update is not None and s >= dt.datetime.combine(d, dt.time()) - over and \
-                        s < dt.datetime.combine(d, dt.time()) + over
-                    src = update if late else row
-                    w.writerow([src.get(c, "x") for c in header])
-                    i += 1
-            d += dt.timedelta(days=1)
+    while next_file <= end:
+        write_file(next_file)
+        next_file += dt.timedelta(days=1)
     with open(os.path.join(out, "robin-report.toml"), "w") as f:
         f.write(org.toml())
 
