@@ -11,7 +11,8 @@
 # Environment (all optional):
 #   BENCH_DATA=DIR          data folder (default ./bench-data)
 #   BENCH_PEOPLE=N          people for robin-synth (default 20000)
-#   BENCH_GEN_PEOPLE=N      people for the gen_small.py fallback (default 78000, about 1M rows each)
+#   BENCH_GEN_PEOPLE=N      people for the gen_small.py fallback (default 78000: about 1M desk
+#                           rows and 1M event rows)
 #   BENCH_FROM / BENCH_TO   period (default 2026-11-01 / 2026-11-30)
 #   BENCH_RUNS=N            runs per tool, the fastest is reported (default 1)
 #   BENCH_REFERENCE=1       also run scripts/reference_metrics.py and compare it in full (slow)
@@ -44,18 +45,19 @@ command -v taskset >/dev/null || echo "bench: taskset not found; no single-core 
 
 # ---------------------------------------------------------------- data
 if [ -x "$SYNTH" ]; then
-  GEN=("$SYNTH"); PEOPLE=${BENCH_PEOPLE:-20000}; GEN_NAME=robin-synth
+  GEN=("$SYNTH"); PEOPLE=${BENCH_PEOPLE:-20000}; GEN_NAME=robin-synth; GEN_EXTRA=()
 else
   GEN=("$PYTHON" "$ROOT/scripts/gen_small.py"); PEOPLE=${BENCH_GEN_PEOPLE:-78000}; GEN_NAME=gen_small.py
+  GEN_EXTRA=(--meetings-per-person 0.5)  # about as many event rows as desk rows
   echo "bench: $SYNTH not built; generating with scripts/gen_small.py" >&2
 fi
-STAMP="generator=$GEN_NAME people=$PEOPLE from=$FROM to=$TO overlap-hours=2"
+STAMP="generator=$GEN_NAME people=$PEOPLE from=$FROM to=$TO overlap-hours=2 ${GEN_EXTRA[*]}"
 if [ -f "$DATA/.stamp" ] && [ "$(cat "$DATA/.stamp")" = "$STAMP" ]; then
   echo "bench: reusing $DATA ($STAMP)" >&2
 else
   echo "bench: generating $DATA ($STAMP)" >&2
   rm -rf "$DATA"; mkdir -p "$DATA"
-  "${GEN[@]}" --from "$FROM" --to "$TO" --out "$DATA" --people "$PEOPLE" --overlap-hours 2
+  "${GEN[@]}" --from "$FROM" --to "$TO" --out "$DATA" --people "$PEOPLE" --overlap-hours 2 "${GEN_EXTRA[@]}"
   "${GEN[@]}" --print-org --people "$PEOPLE" > "$DATA/robin-report.toml"
   echo "$STAMP" > "$DATA/.stamp"
 fi

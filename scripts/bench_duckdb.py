@@ -16,7 +16,8 @@ index but not the row number); across files the last file wins, as specified.
 """
 from __future__ import annotations
 
-import datetime as dt
+import os
+import sys
 import time
 
 STARTED = time.perf_counter()
@@ -77,6 +78,15 @@ def zone_expr(column: str, cfg) -> str:
     return f"(CASE building {whens} ELSE {default} END)" if whens else default
 
 
+def timed(con, label: str, sql: str):
+    """con.execute, with the stage's time on stderr when BENCH_VERBOSE=1."""
+    t = time.perf_counter()
+    result = con.execute(sql)
+    if os.environ.get("BENCH_VERBOSE"):
+        print(f"duckdb: {label}: {time.perf_counter() - t:.2f}s", file=sys.stderr)
+    return result
+
+
 def main() -> None:
     args = common.parse_args(__doc__.split("\n")[0])
     cfg, p = args.cfg, args.period
@@ -90,7 +100,7 @@ def main() -> None:
 
     # ---------------------------------------------------------------- desks
     src, c = source(args.desks, ref_desk_columns())
-    con.execute(f"""
+    timed(con, "desks: read, dedup, local dates", f"""
     CREATE TEMP TABLE d AS
     WITH raw AS (
       SELECT file_index AS fi, {c['Building']} AS building, {c['Floor']} AS floor, {c['Desk ID']} AS desk_id,
@@ -114,21 +124,29 @@ def main() -> None:
            list_contains({workdays_sql}, day) AS workday
     FROM local WHERE day BETWEEN {start} AND {end}
     """)
-    rows = con.execute(f"""
+    rows = timed(con, "desks: groups", f"""
     WITH fold AS (
       SELECT dept, CASE WHEN count(DISTINCT person) FILTER (WHERE attended) < {int(cfg.min_group_size)}
                         THEN {lit(SMALL)} ELSE dept END AS fdept
       FROM d GROUP BY dept
+    ),
+    -- distinct counts of (person, day) pairs are about 25% faster on small integers than on
+    -- (VARCHAR, DATE) structs: number the persons and desks, pack (id, day) into one BIGINT
+    pids AS (SELECT person, row_number() OVER () AS pid FROM (SELECT DISTINCT person FROM d WHERE person IS NOT NULL)),
+    dids AS (SELECT desk_id, row_number() OVER () AS did FROM (SELECT DISTINCT desk_id FROM d WHERE desk_id IS NOT NULL)),
+    x AS (
+      SELECT *, CAST(day - DATE '1970-01-01' AS BIGINT) AS dn
+      FROM d JOIN fold USING (dept) LEFT JOIN pids USING (person) LEFT JOIN dids USING (desk_id)
     )
     SELECT grouping(building, floor, fdept) AS gid, building, floor, fdept,
            count(*) AS reservations,
            count(*) FILTER (WHERE cia) AS canceled_in_advance,
            count(*) FILTER (WHERE released) AS released,
            count(*) FILTER (WHERE checked_in) AS checked_in,
-           count(DISTINCT person) FILTER (WHERE attended) AS people,
-           count(DISTINCT (person, day)) FILTER (WHERE attended AND person IS NOT NULL) AS person_days,
-           count(DISTINCT (desk_id, day)) FILTER (WHERE attended AND workday AND desk_id IS NOT NULL) AS desk_days
-    FROM d JOIN fold USING (dept)
+           count(DISTINCT pid) FILTER (WHERE attended) AS people,
+           count(DISTINCT pid * 1000000 + dn) FILTER (WHERE attended AND pid IS NOT NULL) AS person_days,
+           count(DISTINCT did * 1000000 + dn) FILTER (WHERE attended AND workday AND did IS NOT NULL) AS desk_days
+    FROM x
     GROUP BY GROUPING SETS ((), (building), (building, floor), (fdept))
     """).fetchall()
     desks = {"total": None, "by_building": {}, "by_floor": {}, "by_department": {}}
@@ -149,7 +167,7 @@ def main() -> None:
 
     # ---------------------------------------------------------------- rooms
     src, c = source(args.spaces, ref_space_columns())
-    con.execute(f"""
+    timed(con, "rooms: read, dedup, local times", f"""
     CREATE TEMP TABLE e AS
     WITH raw AS (
       SELECT file_index AS fi, {c['Building']} AS building, {c['Floor']} AS floor, {c['Space']} AS space,
@@ -176,7 +194,7 @@ def main() -> None:
     FROM local WHERE CAST(ls AS DATE) BETWEEN {start} AND {end}
     """)
     bh0, bh1 = cfg.bh_start, cfg.bh_end
-    rows = con.execute(f"""
+    rows = timed(con, "rooms: groups, business hours", f"""
     WITH w AS (
       SELECT day, day + to_minutes({bh0}) AS ws, day + to_minutes({bh1}) AS we FROM unnest({workdays_sql}) t(day)
     ), bh AS (
@@ -215,7 +233,7 @@ def main() -> None:
             rooms["by_space"][(nz(building), nz(floor), nz(space), nz(space_id))] = g
     if rooms["total"] is None:
         rooms["total"] = dict.fromkeys(names, 0)
-    heat = con.execute(f"""
+    heat = timed(con, "rooms: heatmap", f"""
     WITH slots AS (
       SELECT ls, le, unnest(generate_series(date_trunc('hour', ls), le - INTERVAL 1 MICROSECOND, INTERVAL 1 HOUR)) AS slot
       FROM e WHERE meeting AND le > ls

@@ -59,29 +59,26 @@ def local(df: pd.DataFrame, ts: pd.Series, cfg) -> pd.Series:
     return out
 
 
-def count_distinct_pairs(frame: pd.DataFrame, keys: list[str], a: str, b: str) -> pd.Series:
-    u = frame.drop_duplicates(keys + [a, b])
-    return u.groupby(keys, sort=False).size() if keys else pd.Series([len(u)])
-
-
 def desk_groups(d: pd.DataFrame, keys: list[str]) -> dict:
+    # distinct persons / (person, day) / (desk, day) as nunique over int64 codes (factorized
+    # once in main): several times faster than drop_duplicates on string columns
     att = d[d["attended"]]
-    attp = att[att["person"] != ""]
-    dd = att[att["workday"] & (att["desk_id"] != "")]
+    attp = att[att["pid"] >= 0]
+    dd = att[att["workday"] & (att["did"] >= 0)]
     if keys:
         g = d.groupby(keys, sort=False)
         base = g.agg(reservations=("cia", "size"), canceled_in_advance=("cia", "sum"),
                      released=("released", "sum"), checked_in=("checked_in", "sum"))
-        base["people"] = attp.groupby(keys, sort=False)["person"].nunique()
-        base["person_days"] = count_distinct_pairs(attp, keys, "person", "day")
-        base["desk_days"] = count_distinct_pairs(dd, keys, "desk_id", "day")
+        gp = attp.groupby(keys, sort=False)
+        base["people"] = gp["pid"].nunique()
+        base["person_days"] = gp["pday"].nunique()
+        base["desk_days"] = dd.groupby(keys, sort=False)["dday"].nunique()
         base = base.fillna(0)
         return {(k if isinstance(k, tuple) else (k,)): row for k, row in base.to_dict("index").items()}
     return {"total": {
         "reservations": len(d), "canceled_in_advance": int(d["cia"].sum()), "released": int(d["released"].sum()),
-        "checked_in": int(d["checked_in"].sum()), "people": attp["person"].nunique(),
-        "person_days": len(attp.drop_duplicates(["person", "day"])),
-        "desk_days": len(dd.drop_duplicates(["desk_id", "day"])),
+        "checked_in": int(d["checked_in"].sum()), "people": attp["pid"].nunique(),
+        "person_days": attp["pday"].nunique(), "desk_days": dd["dday"].nunique(),
     }}
 
 
@@ -132,6 +129,11 @@ def main() -> None:
     dept_people = dept_people.reindex(d["dept"].unique(), fill_value=0)
     small = set(dept_people[dept_people < cfg.min_group_size].index)
     d["fdept"] = d["dept"].where(~d["dept"].isin(small), SMALL)
+    daynum = d["day"].values.astype("datetime64[D]").astype(np.int64)
+    pid = pd.factorize(d["person"].where(d["person"] != ""))[0]  # -1 = nobody
+    did = pd.factorize(d["desk_id"].where(d["desk_id"] != ""))[0]
+    d = d.assign(pid=pid, did=did, pday=pid.astype(np.int64) * 1_000_000 + daynum,
+                 dday=did.astype(np.int64) * 1_000_000 + daynum)
     desks = {"total": desk_groups(d, [])["total"], "by_building": desk_groups(d, ["building"]),
              "by_floor": desk_groups(d, ["building", "floor"]), "by_department": desk_groups(d, ["fdept"])}
 
