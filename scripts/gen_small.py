@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Quick synthetic Robin exports (test data for the reference and the benchmark peers).
+
+    scripts/gen_small.py --from 2026-11-01 --to 2026-11-30 --out DIR [--people 300]
+                         [--overlap-hours 2] [--seed 1] [--meetings-per-person 0.25]
+    scripts/gen_small.py --print-org [--people 300]
+
+Same command line as robin-synth (the Swift generator) so scripts/bench.sh can
+fall back to it. Writes DIR/desks/YYYY-MM-DD.csv, DIR/spaces/YYYY-MM-DD.csv and
+DIR/robin-report.toml. Every documented column is written (in a shuffled order
+per kind, plus an undocumented one). A daily file holds the rows whose UTC start
+lies in [D 00:00 - overlap, D+1 00:00 + overlap) UTC, so rows near midnight
+appear in two files; the copy in the later file is sometimes an update (checked
+in, canceled, later Updated At), which exercises dedup.
+Three buildings in different zones (New York, London, Tokyo), a few small
+departments (fewer than 5 people) for the privacy fold, inventory overrides.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import random
+import sys
+from zoneinfo import ZoneInfo
+
+DESK_COLUMNS = [
+    "Organization", "Building", "Floor", "Desk Group", "Desk ID", "Desk Name", "Reservation ID", "Series ID",
+    "Type", "Start (UTC)", "End (UTC)", "Hour Duration", "Checked In At (UTC)", "Canceled At (UTC)",
+    "Cancellation Type", "Creator Name", "Creator Department", "Creator Groups", "Creator Email",
+    "Assignee Name", "Assignee Department", "Assignee Groups", "Assignee Email", "Desk Type",
+    "Bookable On Unassigned Days",
+]
+SPACE_COLUMNS = [
+    "Organization", "Building", "Floor", "Space", "Space ID", "Event ID", "Event Status",
+    "Created At (UTC)", "Updated At (UTC)", "All Day Event", "Title", "Is Recurring", "Capacity",
+    "Invited People", "Attendees", "Location", "Started At (UTC)", "Ended At (UTC)", "Minute Duration",
+    "Checked In At (UTC)", "Minutes Delayed", "Automatically Unbooked At (UTC)", "Creator Robin ID",
+    "Creator Robin Name", "Creator Department", "Creator Groups", "Creator Robin Email", "Created By Email",
+    "Host Robin ID", "Host Robin Name", "Host Department", "Host Groups", "Host Robin Email",
+    "Hosting Calendar Email", "Local Creator ID", "Local Creator Email", "Cancellation Type",
+]
+
+BUILDINGS = [  # name, zone, floors, share of people
+    ("HQ New York", "America/New_York", 5, 0.55),
+    ("London", "Europe/London", 3, 0.30),
+    ("Tokyo", "Asia/Tokyo", 2, 0.15),
+]
+DEPARTMENTS = [("Engineering", 30), ("Sales", 20), ("Marketing", 10), ("Finance", 8), ("People", 6),
+               ("Legal", 5), ("Support", 12), ("Design", 5), ("", 2)]
+SMALL_DEPARTMENTS = ["Board", "Internal Audit", "Ventures"]  # 2-4 people each
+DESK_TYPES = [("hoteled", 50), ("hot", 15), ("assigned", 25), ("shared", 5), ("reverse_hoteled", 5)]
+STATUSES = [("CONFIRMED", 60), ("Confirmed", 20), ("Canceled", 6), ("Cancelled", 4), ("Resource declined", 3)]
+
+
+def weighted(rng, items):
+    return rng.choices([i for i, _ in items], weights=[w for _, w in items])[0]
+
+
+def fmt(t: dt.datetime, rng) -> str:
+    """Mostly Robin's `YYYY-MM-DD HH:MM:SS`; a few ISO 8601 spellings."""
+    r = rng.random()
+    if r < 0.96:
+        return t.strftime("%Y-%m-%d %H:%M:%S")
+    if r < 0.98:
+        return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (t + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%S") + ".250+02:00"
+
+
+class Org:
+    def __init__(self, people: int, seed: int):
+        rng = random.Random(seed)
+        self.people = []
+        depts = DEPARTMENTS
+        small = []
+        for name in SMALL_DEPARTMENTS:
+            small += [name] * rng.randint(2, 4)
+        for i in range(people):
+            b = weighted(rng, [(b, s) for b, _, _, s in BUILDINGS])
+            dept = small[i] if i < len(small) else weighted(rng, depts)
+            first = f"Person{i:06d}"
+            email = f"{first.lower()}@acme.example"
+            if rng.random() < 0.02:
+                email = ""  # a name only
+            elif rng.random() < 0.05:
+                email = email.upper()
+            self.people.append({"name": f"{first} Example", "email": email, "dept": dept, "building": b,
+                                "floor": str(rng.randint(1, self.floors(b))), "rate": rng.choice([0.2, 0.4, 0.6, 0.8])})
+        self.desks = {}  # (building, floor) -> [desk ids]
+        self.rooms = {}  # (building, floor) -> [(space id, name, capacity)]
+        did = 1000
+        sid = 5000
+        for b, _, floors, share in BUILDINGS:
+            for fl in range(1, floors + 1):
+                n = max(4, int(people * share / floors * 0.7))
+                self.desks[(b, str(fl))] = [str(did + k) for k in range(n)]
+                did += n
+                rooms = []
+                for k in range(max(2, n // 6)):
+                    cap = rng.choice([2, 4, 6, 8, 12, 20])
+                    rooms.append((str(sid), f"{b[:3]}-{fl}-{k:02d} ({cap})", cap))
+                    sid += 1
+                self.rooms[(b, str(fl))] = rooms
+
+    @staticmethod
+    def floors(building):
+        return next(f for b, _, f, _ in BUILDINGS if b == building)
+
+    def toml(self) -> str:
+        lines = ['# written by scripts/gen_small.py', 'timezone = "America/New_York"',
+                 'workweek = ["Mon", "Tue", "Wed", "Thu", "Fri"]', 'business_hours = { start = "09:00", end = "17:00" }',
+                 'min_group_size = 5', '', '[policy]', 'days_per_week = 3', '']
+        for b, zone, _, _ in BUILDINGS[1:]:  # HQ uses the top-level zone
+            lines += [f'[buildings."{b}"]', f'timezone = "{zone}"', '']
+        hq_desks = sum(len(v) for (b, _), v in self.desks.items() if b == "HQ New York")
+        lines += ['[inventory.desks]', f'"HQ New York" = {hq_desks + 40}', f'"London/2" = {len(self.desks[("London", "2")]) + 7}', '']
+        lines += ['[inventory.rooms]', f'"Tokyo" = {sum(len(v) for (b, _), v in self.rooms.items() if b == "Tokyo") + 3}', '']
+        return "\n".join(lines)
+
+
+def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, seed: int, mpp: float) -> None:
+    rng = random.Random(seed + 1)
+    zones = {b: ZoneInfo(z) for b, z, _, _ in BUILDINGS}
+    over = dt.timedelta(hours=overlap)
+    headers = {}
+    for kind, columns in [("desks", DESK_COLUMNS), ("spaces", SPACE_COLUMNS)]:
+        header = list(columns) + ["Undocumented Column"]
+        random.Random(seed + len(kind)).shuffle(header)
+        headers[kind] = header
+        os.makedirs(os.path.join(out, kind), exist_ok=True)
+    # rows are bucketed by UTC date and written as soon as no later local day can add to a file
+    buckets = {"desks": {}, "spaces": {}}  # kind -> utc date -> [(utc start, row, updated copy or None)]
+
+    def add(kind, s, row, update):
+        h = headers[kind]
+        buckets[kind].setdefault(s.date(), []).append(
+            (s, [row.get(c, "x") for c in h], [update.get(c, "x") for c in h] if update else None))
+
+    def write_file(d):
+        midnight = dt.datetime.combine(d, dt.time())
+        lo, hi = midnight - over, midnight + dt.timedelta(days=1) + over
+        for kind in buckets:
+            rows = [r for k in (d - dt.timedelta(days=1), d, d + dt.timedelta(days=1))
+                    for r in buckets[kind].get(k, []) if lo <= r[0] < hi]
+            rows.sort(key=lambda r: r[0])
+            with open(os.path.join(out, kind, f"{d.isoformat()}.csv"), "w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)
+                w.writerow(headers[kind])
+                for s, row, update in rows:
+                    # a row in two files: the later file gets the updated copy
+                    late = update is not None and midnight - over <= s < midnight + over
+                    w.writerow(update if late else row)
+            buckets[kind].pop(d - dt.timedelta(days=2), None)
+
+    next_file = start
+    rid = 1
+    eid = 1
+    by_building = {}
+    for p in org.people:
+        by_building.setdefault(p["building"], []).append(p)
+    # one day before and after the range, so the edge files hold rows from outside the period
+    day = start - dt.timedelta(days=1)
+    while day <= end + dt.timedelta(days=1):
+        weekend = day.weekday() >= 5
+        for b, people in by_building.items():
+            tz = zones[b]
+            off = dt.datetime.combine(day, dt.time(12), tz).utcoffset()
+            for p in people:
+                if rng.random() > (p["rate"] * (0.08 if weekend else 1.0)):
+                    continue
+                fl = p["floor"] if rng.random() < 0.9 else str(rng.randint(1, org.floors(b)))
+                desk = rng.choice(org.desks[(b, fl)])
+                local = dt.datetime.combine(day, dt.time(rng.choice([0, 6, 7, 8, 8, 9, 9, 9, 10, 22])), tz).replace(tzinfo=None)
+                local += dt.timedelta(minutes=rng.choice([0, 15, 30, 45]))
+                s = local - off
+                hours = rng.choice([4, 8, 8, 9, 9.5])
+                e = s + dt.timedelta(hours=hours)
+                r = rng.random()
+                checked = canceled = ""
+                if r < 0.10:
+                    canceled = fmt(s - dt.timedelta(hours=rng.randint(1, 40)), rng)
+                elif r < 0.18:
+                    canceled = fmt(s + dt.timedelta(hours=rng.randint(0, 3)), rng)
+                elif r < 0.75:
+                    checked = fmt(s + dt.timedelta(minutes=rng.randint(0, 50)), rng)
+                elif r < 0.78:
+                    checked = fmt(s + dt.timedelta(minutes=5), rng)
+                    canceled = fmt(s + dt.timedelta(hours=3), rng)
+                who = rng.random()
+                assignee_email = p["email"] if who > 0.03 else ""
+                assignee_name = p["name"] if who > 0.015 else ""
+                row = {
+                    "Organization": "Acme", "Building": b, "Floor": fl, "Desk Group": f"Zone {fl}",
+                    "Desk ID": desk, "Desk Name": f"Desk {desk}", "Reservation ID": f"r{rid}",
+                    "Series ID": f"s{rid // 7}" if rng.random() < 0.3 else "", "Type": weighted(rng, DESK_TYPES),
+                    "Start (UTC)": fmt(s, rng), "End (UTC)": fmt(e, rng),
+                    "Hour Duration": "" if rng.random() < 0.01 else str(hours), "Checked In At (UTC)": checked,
+                    "Canceled At (UTC)": canceled, "Cancellation Type": "user" if canceled else "",
+                    "Creator Name": p["name"], "Creator Department": p["dept"], "Creator Groups": "All, Office",
+                    "Creator Email": p["email"] or "creator@acme.example",
+                    "Assignee Name": assignee_name, "Assignee Department": p["dept"],
+                    "Assignee Groups": "All, Office", "Assignee Email": assignee_email,
+                    "Desk Type": "standing" if int(desk) % 5 == 0 else "standard",
+                    "Bookable On Unassigned Days": rng.choice(["TRUE", "FALSE", "Yes", "0"]),
+                }
+                update = None
+                if rng.random() < 0.3:  # the copy in a later file may differ
+                    update = dict(row)
+                    if not update["Checked In At (UTC)"] and not update["Canceled At (UTC)"]:
+                        update["Checked In At (UTC)"] = fmt(s + dt.timedelta(minutes=3), rng)
+                    elif not update["Canceled At (UTC)"]:
+                        update["Canceled At (UTC)"] = fmt(s - dt.timedelta(hours=1), rng)
+                        update["Checked In At (UTC)"] = ""
+                add("desks", s, row, update)
+                rid += 1
+            # meetings
+            n_meetings = int(len(people) * mpp * (0.05 if weekend else 1.0))
+            for _ in range(n_meetings):
+                host = rng.choice(people)
+                fl = str(rng.randint(1, org.floors(b)))
+                space_id, space, cap = rng.choice(org.rooms[(b, fl)])
+                local = dt.datetime.combine(day, dt.time(rng.choice([7, 8, 9, 9, 10, 11, 13, 14, 15, 16, 17, 20, 23])), tz).replace(tzinfo=None)
+                local += dt.timedelta(minutes=rng.choice([0, 0, 15, 30, 45]))
+                s = local - off
+                minutes = rng.choice([15, 30, 30, 45, 60, 60, 90, 120, 240, 600])
+                e = s + dt.timedelta(minutes=minutes)
+                status = weighted(rng, STATUSES)
+                meeting = status.lower() in ("confirmed",)
+                checked = unbooked = delayed = ""
+                if meeting:
+                    r = rng.random()
+                    if r < 0.55:
+                        d = rng.randint(0, 12)
+                        checked = fmt(s + dt.timedelta(minutes=d), rng)
+                        delayed = str(d) if rng.random() < 0.9 else ""
+                    elif r < 0.75:
+                        unbooked = fmt(s + dt.timedelta(minutes=15), rng)
+                att_n = rng.randint(0, cap + 4)
+                a = rng.random()
+                attendees = "" if a < 0.1 else (str(att_n) if a < 0.8 else
+                                                ("; " if a < 0.9 else ", ").join(f"p{k}@acme.example" for k in range(att_n)))
+                created = s - dt.timedelta(days=rng.randint(1, 20))
+                rooms = [(space_id, space, cap)]
+                if rng.random() < 0.03:  # one event booking two rooms
+                    other = rng.choice(org.rooms[(b, fl)])
+                    if other[0] != space_id:
+                        rooms.append(other)
+                for sid2, sname, scap in rooms:
+                    row = {
+                        "Organization": "Acme", "Building": b, "Floor": fl, "Space": sname, "Space ID": sid2,
+                        "Event ID": f"e{eid}", "Event Status": status, "Created At (UTC)": fmt(created, rng),
+                        "Updated At (UTC)": "" if rng.random() < 0.02 else fmt(created + dt.timedelta(hours=1), rng),
+                        "All Day Event": "False", "Title": "Private meeting", "Is Recurring": rng.choice(["True", "False"]),
+                        "Capacity": "" if rng.random() < 0.02 else str(scap), "Invited People": str(att_n),
+                        "Attendees": attendees, "Location": sname, "Started At (UTC)": fmt(s, rng),
+                        "Ended At (UTC)": fmt(e, rng), "Minute Duration": "" if rng.random() < 0.05 else str(minutes),
+                        "Checked In At (UTC)": checked, "Minutes Delayed": delayed,
+                        "Automatically Unbooked At (UTC)": unbooked, "Creator Robin ID": host["name"][6:12],
+                        "Creator Robin Name": host["name"], "Creator Department": host["dept"],
+                        "Creator Groups": "All", "Creator Robin Email": host["email"], "Created By Email": host["email"],
+                        "Host Robin ID": "1", "Host Robin Name": host["name"], "Host Department": host["dept"],
+                        "Host Groups": "All", "Host Robin Email": host["email"],
+                        "Hosting Calendar Email": host["email"], "Local Creator ID": "", "Local Creator Email": "",
+                        "Cancellation Type": "host" if status.lower().startswith("cancel") else "",
+                    }
+                    update = None
+                    if rng.random() < 0.3:
+                        update = dict(row)
+                        update["Updated At (UTC)"] = fmt(created + dt.timedelta(days=30), rng)
+                        if meeting and not checked and not unbooked:
+                            update["Automatically Unbooked At (UTC)"] = fmt(s + dt.timedelta(minutes=15), rng)
+                    add("spaces", s, row, update)
+                eid += 1
+        while next_file <= min(end, day - dt.timedelta(days=2)):
+            write_file(next_file)
+            next_file += dt.timedelta(days=1)
+        day += dt.timedelta(days=1)
+    while next_file <= end:
+        write_file(next_file)
+        next_file += dt.timedelta(days=1)
+    with open(os.path.join(out, "robin-report.toml"), "w") as f:
+        f.write(org.toml())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--from", dest="start", type=dt.date.fromisoformat)
+    ap.add_argument("--to", dest="end", type=dt.date.fromisoformat)
+    ap.add_argument("--out")
+    ap.add_argument("--people", type=int, default=300)
+    ap.add_argument("--overlap-hours", type=float, default=2)
+    ap.add_argument("--meetings-per-person", type=float, default=0.25, help="meetings per person per workday")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--print-org", action="store_true")
+    a = ap.parse_args()
+    org = Org(a.people, a.seed)
+    if a.print_org:
+        print(org.toml())
+        return 0
+    if not (a.start and a.end and a.out):
+        ap.error("--from, --to and --out are required")
+    generate(org, a.start, a.end, a.out, a.overlap_hours, a.seed, a.meetings_per_person)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,681 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of METRICS.md (metrics.json, schema 1).
+
+Plain Python on purpose: every figure is computed the obvious way, row by row,
+so it can be read against METRICS.md line by line and used to cross-check the
+Swift implementation (see scripts/compare_metrics.py).
+
+    scripts/reference_metrics.py --desks D1.csv D2.csv --spaces S1.csv \
+        --from 2026-11-16 --to 2026-11-22 [--config robin-report.toml] \
+        [--timezone Europe/Paris] [--min-group-size 5] [-o metrics.json]
+
+Interpretations where METRICS.md is silent are listed in scripts/README.md
+and marked "Choice:" below.
+Exit codes: 0 ok, 2 usage/config error, 3 bad input data.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import math
+import re
+import sys
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+NO_DEPARTMENT = "(no department)"
+SMALL_TEAMS = "(small teams)"
+UTC = dt.timezone.utc
+
+
+class DataError(Exception):
+    """Bad input data (exit 3)."""
+
+
+class UsageError(Exception):
+    """Bad flags or config (exit 2)."""
+
+
+# ---------------------------------------------------------------- parsing
+
+_TS = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
+    r"(Z|z|[+-]\d{2}(?::?\d{2})?)?"
+)
+
+
+def parse_timestamp(text: str) -> dt.datetime | None:
+    """`YYYY-MM-DD HH:MM:SS` (UTC) or ISO 8601 (Z, offset, fraction) -> aware UTC datetime.
+
+    Empty -> None. Anything else raises ValueError.
+    """
+    if text == "":
+        return None
+    m = _TS.fullmatch(text)
+    if not m:
+        raise ValueError("not a timestamp")
+    y, mo, d, h, mi, s, frac, zone = m.groups()
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    value = dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), micro, tzinfo=UTC)
+    if zone and zone not in ("Z", "z"):
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+        value = value - sign * offset
+    return value
+
+
+def parse_number(text: str) -> float | None:
+    if text == "":
+        return None
+    value = float(text)
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError("not a number")
+    return value
+
+
+def parse_attendees(text: str) -> int | None:
+    """A whole number, or a comma/semicolon separated list (count of non-empty entries)."""
+    if text == "":
+        return None
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    return sum(1 for part in re.split(r"[,;]", text) if part.strip())
+
+
+BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def parse_bool(text: str) -> bool | None:
+    """TRUE/FALSE, True/False, true/false, Yes/No, 1/0 (no metric uses one yet)."""
+    if text == "":
+        return None
+    return BOOLEANS[text.lower()]
+
+
+# ---------------------------------------------------------------- config
+
+
+@dataclass
+class Config:
+    timezone: str = "UTC"
+    building_zones: dict | None = None
+    workweek: tuple = (0, 1, 2, 3, 4)
+    bh_start: int = 9 * 60  # minutes after local midnight
+    bh_end: int = 17 * 60
+    min_group_size: int = 5
+    days_per_week: float = 3
+    desk_inventory: dict | None = None
+    room_inventory: dict | None = None
+
+    def zone_name(self, building: str) -> str:
+        return (self.building_zones or {}).get(building) or self.timezone or "UTC"
+
+
+def parse_clock(text) -> int:
+    if isinstance(text, dt.time):
+        return text.hour * 60 + text.minute
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", str(text))
+    if not m or int(m.group(2)) > 59 or int(m.group(1)) * 60 + int(m.group(2)) > 24 * 60:
+        raise UsageError(f"business_hours: {text!r} is not HH:MM")
+    return int(m.group(1)) * 60 + int(m.group(2))
+
+
+def load_config(path: str | None, timezone: str | None, min_group_size: int | None) -> Config:
+    raw: dict = {}
+    if path:
+        with open(path, "rb") as f:
+            try:
+                raw = tomllib.load(f)
+            except tomllib.TOMLDecodeError as e:
+                raise UsageError(f"{path}: {e}") from e
+    cfg = Config()
+    cfg.timezone = timezone or raw.get("timezone") or "UTC"
+    cfg.building_zones = {
+        name: table["timezone"]
+        for name, table in (raw.get("buildings") or {}).items()
+        if isinstance(table, dict) and table.get("timezone")
+    }
+    for zone in [cfg.timezone, *cfg.building_zones.values()]:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise UsageError(f"unknown time zone {zone!r}") from e
+    if "workweek" in raw:
+        try:
+            cfg.workweek = tuple(sorted({WEEKDAYS.index(str(d)[:3].title()) for d in raw["workweek"]}))
+        except ValueError as e:
+            raise UsageError(f"workweek: {raw['workweek']!r}") from e
+    bh = raw.get("business_hours") or {}
+    cfg.bh_start = parse_clock(bh.get("start", "09:00"))
+    cfg.bh_end = parse_clock(bh.get("end", "17:00"))
+    if cfg.bh_end <= cfg.bh_start:
+        raise UsageError("business_hours: end must be after start")
+    cfg.min_group_size = int(min_group_size if min_group_size is not None else raw.get("min_group_size", 5))
+    cfg.days_per_week = (raw.get("policy") or {}).get("days_per_week", 3)
+    inventory = raw.get("inventory") or {}
+    cfg.desk_inventory = {str(k): int(v) for k, v in (inventory.get("desks") or {}).items()}
+    cfg.room_inventory = {str(k): int(v) for k, v in (inventory.get("rooms") or {}).items()}
+    return cfg
+
+
+# ---------------------------------------------------------------- CSV reading
+
+DESK_COLUMNS = [
+    "Building", "Floor", "Desk ID", "Reservation ID", "Type", "Start (UTC)", "Hour Duration",
+    "Checked In At (UTC)", "Canceled At (UTC)", "Assignee Department", "Assignee Email",
+    "Assignee Name", "Creator Email",
+]
+SPACE_COLUMNS = [
+    "Building", "Floor", "Space", "Space ID", "Event ID", "Event Status", "Updated At (UTC)",
+    "Capacity", "Attendees", "Started At (UTC)", "Ended At (UTC)", "Minute Duration",
+    "Checked In At (UTC)", "Minutes Delayed", "Automatically Unbooked At (UTC)",
+    "Host Department", "Host Robin Email", "Host Robin Name",
+]
+
+
+def read_csv(path: str, required: list[str]):
+    """Yields (line_number, {column: trimmed value}) for each data row.
+
+    Columns are found by trimmed, case-insensitive header; unknown ones are ignored.
+    """
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        reader = csv.reader(f)
+        header = next(reader, None)
+        if header is None:
+            raise DataError(f"{path}: empty file (no header)")
+        index = {}
+        for i, name in enumerate(header):
+            index.setdefault(name.strip().lower(), i)
+        missing = [c for c in required if c.lower() not in index]
+        if missing:
+            raise DataError(f"{path}: missing column {missing[0]!r}")
+        where = {c: index[c.lower()] for c in required}
+        for row in reader:
+            if not row or all(cell.strip() == "" for cell in row):
+                continue
+            yield reader.line_num, {c: (row[i].strip() if i < len(row) else "") for c, i in where.items()}
+
+
+def field(path, line, column, value, parser):
+    try:
+        return parser(value)
+    except (ValueError, KeyError):
+        raise DataError(f'{path}:{line}: column "{column}": "{value}" is not valid') from None
+
+
+@dataclass
+class DeskRow:
+    building: str
+    floor: str
+    desk_id: str
+    type: str
+    department: str
+    person: str | None
+    date: dt.date  # local date of Start
+    canceled_in_advance: bool
+    released: bool
+    checked_in: bool
+    attended: bool
+    hours: float  # Hour Duration, 0 when empty
+
+
+@dataclass
+class EventRow:
+    building: str
+    floor: str
+    space: str
+    space_id: str
+    department: str
+    host: str | None
+    date: dt.date  # local date of Started At
+    start_local: dt.datetime  # naive local wall clock
+    canceled: bool
+    declined: bool
+    meeting: bool
+    auto_unbooked: bool
+    checked_in: bool
+    minutes: float  # duration; 0 when unknown
+    attendees: int | None
+    capacity: float | None
+    delayed: float | None
+
+
+def local(ts: dt.datetime, zone: str) -> dt.datetime:
+    return ts.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+
+
+def load_desks(paths: list[str], cfg: Config) -> list[DeskRow]:
+    by_id: dict = {}
+    order = 0
+    for path in paths:
+        for line, r in read_csv(path, DESK_COLUMNS):
+            def f(col, parser):
+                return field(path, line, col, r[col], parser)
+            start = f("Start (UTC)", parse_timestamp)
+            if start is None:
+                raise DataError(f'{path}:{line}: column "Start (UTC)": missing')
+            canceled = f("Canceled At (UTC)", parse_timestamp)
+            checked = f("Checked In At (UTC)", parse_timestamp)
+            hours = f("Hour Duration", parse_number)
+            person = r["Assignee Email"].lower() or r["Assignee Name"] or r["Creator Email"].lower() or None
+            checked_in = checked is not None
+            row = DeskRow(
+                building=r["Building"],
+                floor=r["Floor"],
+                desk_id=r["Desk ID"],
+                type=r["Type"],
+                department=r["Assignee Department"] or NO_DEPARTMENT,
+                person=person,
+                date=local(start, cfg.zone_name(r["Building"])).date(),
+                canceled_in_advance=canceled is not None and canceled < start,
+                released=canceled is not None and canceled >= start and not checked_in,
+                checked_in=checked_in,
+                attended=checked_in or canceled is None,
+                hours=hours or 0.0,
+            )
+            # Dedup by Reservation ID: the last row read wins. Choice: rows without an id are kept.
+            key = r["Reservation ID"] or ("", order)
+            by_id.pop(key, None)  # re-insert so dict order is "last read"
+            by_id[key] = row
+            order += 1
+    return list(by_id.values())
+
+
+def event_status(status: str) -> str:
+    s = status.lower()
+    if s in ("canceled", "cancelled"):
+        return "canceled"
+    if s == "resource declined":
+        return "declined"
+    return "other"
+
+
+def load_events(paths: list[str], cfg: Config) -> list[EventRow]:
+    best: dict = {}  # key -> (updated_at or None, row)
+    order = 0
+    for path in paths:
+        for line, r in read_csv(path, SPACE_COLUMNS):
+            def f(col, parser):
+                return field(path, line, col, r[col], parser)
+            start = f("Started At (UTC)", parse_timestamp)
+            if start is None:
+                raise DataError(f'{path}:{line}: column "Started At (UTC)": missing')
+            ended = f("Ended At (UTC)", parse_timestamp)
+            updated = f("Updated At (UTC)", parse_timestamp)
+            minutes = f("Minute Duration", parse_number)
+            if minutes is None and ended is not None:
+                minutes = (ended - start).total_seconds() / 60
+            status = event_status(r["Event Status"])
+            meeting = status == "other"
+            start_local = local(start, cfg.zone_name(r["Building"]))
+            host = r["Host Robin Email"].lower() or r["Host Robin Name"] or None
+            unbooked = f("Automatically Unbooked At (UTC)", parse_timestamp)
+            checked = f("Checked In At (UTC)", parse_timestamp)
+            row = EventRow(
+                building=r["Building"],
+                floor=r["Floor"],
+                space=r["Space"],
+                space_id=r["Space ID"],
+                department=r["Host Department"] or NO_DEPARTMENT,
+                host=host,
+                date=start_local.date(),
+                start_local=start_local,
+                canceled=status == "canceled",
+                declined=status == "declined",
+                meeting=meeting,
+                auto_unbooked=meeting and unbooked is not None,
+                checked_in=meeting and checked is not None,
+                minutes=minutes or 0.0,
+                attendees=f("Attendees", parse_attendees),
+                capacity=f("Capacity", parse_number),
+                delayed=f("Minutes Delayed", parse_number),
+            )
+            # Dedup by (Event ID, Space ID): latest Updated At wins, ties -> last read,
+            # empty Updated At is the oldest. Choice: rows without an Event ID are kept.
+            key = (r["Event ID"], r["Space ID"]) if r["Event ID"] else ("", order)
+            rank = updated or dt.datetime.min.replace(tzinfo=UTC)
+            if key not in best or rank >= best[key][0]:
+                best[key] = (rank, row)
+            order += 1
+    return [row for _, row in best.values()]
+
+
+# ---------------------------------------------------------------- period
+
+
+@dataclass
+class Period:
+    start: dt.date
+    end: dt.date
+    cfg: Config
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [self.start + dt.timedelta(days=i) for i in range(self.days)]
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, d: dt.date) -> bool:
+        return self.start <= d <= self.end
+
+    def is_workday(self, d: dt.date) -> bool:
+        return self.contains(d) and d.weekday() in self.cfg.workweek
+
+    @property
+    def workdays(self) -> int:
+        return sum(1 for d in self.dates if self.is_workday(d))
+
+
+def ratio(numerator, denominator):
+    return None if not denominator else numerator / denominator
+
+
+def sort_groups(groups: dict) -> list:
+    return [groups[k] for k in sorted(groups, key=lambda k: tuple(str(x) for x in k))]
+
+
+# ---------------------------------------------------------------- desks
+
+
+def desk_group(rows: list[DeskRow], desks_seen: int, p: Period, org_days: dict) -> dict:
+    attended = [r for r in rows if r.attended]
+    people = {r.person for r in attended if r.person is not None}
+    person_days = {(r.person, r.date) for r in attended if r.person is not None}
+    workday_person_days = {(who, d) for who, d in person_days if p.is_workday(d)}
+    desk_days = {(r.desk_id, r.date) for r in attended if r.desk_id and p.is_workday(r.date)}
+    per_date = defaultdict(set)
+    for who, d in person_days:
+        per_date[d].add(who)
+    peak_date, peak_people = None, 0
+    for d in sorted(per_date):
+        if len(per_date[d]) > peak_people:
+            peak_date, peak_people = d, len(per_date[d])
+    reservations = len(rows)
+    canceled_in_advance = sum(r.canceled_in_advance for r in rows)
+    released = sum(r.released for r in rows)
+    checked_in = sum(r.checked_in for r in rows)
+    kept = reservations - canceled_in_advance
+    weeks = p.days / 7
+    adherent = sum(1 for who in people if len(org_days[who]) / weeks >= p.cfg.days_per_week)
+    return {
+        "reservations": reservations,
+        "canceled_in_advance": canceled_in_advance,
+        "released": released,
+        "checked_in": checked_in,
+        "kept": kept,
+        "check_in_rate": ratio(checked_in, kept),
+        "no_show_rate": ratio(released, kept),
+        "people": len(people),
+        "person_days": len(person_days),
+        "avg_days_per_person": ratio(len(person_days), len(people)),
+        "desks_seen": desks_seen,
+        "desk_days": len(desk_days),
+        "desk_utilization": ratio(len(desk_days), desks_seen * p.workdays),
+        "avg_daily_people": ratio(len(workday_person_days), p.workdays),
+        "peak_date": peak_date.isoformat() if peak_date else None,
+        "peak_people": peak_people,
+        "booked_hours": float(sum(r.hours for r in attended)),
+        "policy_adherence": ratio(adherent, len(people)),
+    }
+
+
+def distinct_ids(rows, attr) -> int:
+    return len({getattr(r, attr) for r in rows if getattr(r, attr)})
+
+
+def fold_departments(rows, people_of, min_size) -> dict:
+    """department -> rows, with departments under min_size people merged into (small teams)."""
+    by_dept = defaultdict(list)
+    for r in rows:
+        by_dept[r.department].append(r)
+    out = defaultdict(list)
+    for dept, dept_rows in by_dept.items():
+        size = len(people_of(dept_rows))
+        out[dept if size >= min_size else SMALL_TEAMS].extend(dept_rows)
+    return out
+
+
+def desk_metrics(all_rows: list[DeskRow], p: Period) -> dict:
+    cfg = p.cfg
+    rows = [r for r in all_rows if p.contains(r.date)]
+    inv = cfg.desk_inventory
+    org_days = defaultdict(set)
+    for r in rows:
+        if r.attended and r.person is not None:
+            org_days[r.person].add(r.date)
+
+    def group_by(key):
+        g = defaultdict(list)
+        for r in rows:
+            g[key(r)].append(r)
+        return g
+
+    buildings = group_by(lambda r: (r.building,))
+    building_seen = {b: inv.get(b, distinct_ids(rs, "desk_id")) for (b,), rs in buildings.items()}
+    total = desk_group(rows, sum(building_seen.values()), p, org_days)
+    by_building = {
+        k: {"building": k[0], **desk_group(rs, building_seen[k[0]], p, org_days)} for k, rs in buildings.items()
+    }
+    by_floor = {
+        k: {
+            "building": k[0],
+            "floor": k[1],
+            **desk_group(rs, inv.get(f"{k[0]}/{k[1]}", distinct_ids(rs, "desk_id")), p, org_days),
+        }
+        for k, rs in group_by(lambda r: (r.building, r.floor)).items()
+    }
+    departments = fold_departments(
+        rows, lambda rs: {r.person for r in rs if r.attended and r.person is not None}, cfg.min_group_size
+    )
+    by_department = {
+        (d,): {"department": d, **desk_group(rs, distinct_ids(rs, "desk_id"), p, org_days)}
+        for d, rs in departments.items()
+    }
+    by_type = {
+        k: {"type": k[0], **desk_group(rs, distinct_ids(rs, "desk_id"), p, org_days)}
+        for k, rs in group_by(lambda r: (r.type,)).items()
+    }
+    people_on = defaultdict(set)
+    desks_on = defaultdict(set)
+    for r in rows:
+        if r.attended:
+            if r.person is not None:
+                people_on[r.date].add(r.person)
+            if r.desk_id:
+                desks_on[r.date].add(r.desk_id)
+    daily = [{"date": d.isoformat(), "people": len(people_on[d]), "desks": len(desks_on[d])} for d in p.dates]
+    by_weekday = []
+    for wd, name in enumerate(WEEKDAYS):
+        values = [len(people_on[d]) for d in p.dates if d.weekday() == wd]
+        by_weekday.append({"weekday": name, "people": sum(values) / len(values) if values else None})
+    return {
+        "total": total,
+        "by_building": sort_groups(by_building),
+        "by_floor": sort_groups(by_floor),
+        "by_department": sort_groups(by_department),
+        "by_type": sort_groups(by_type),
+        "daily": daily,
+        "by_weekday": by_weekday,
+    }
+
+
+# ---------------------------------------------------------------- rooms
+
+
+def overlap_minutes(a0: dt.datetime, a1: dt.datetime, b0: dt.datetime, b1: dt.datetime) -> float:
+    return max(0.0, (min(a1, b1) - max(a0, b0)).total_seconds() / 60)
+
+
+def business_minutes(r: EventRow, p: Period) -> float:
+    """Minutes of the meeting inside business hours of the period's workdays (local wall clock)."""
+    if not r.meeting or r.minutes <= 0:
+        return 0.0
+    start = r.start_local
+    end = start + dt.timedelta(minutes=r.minutes)
+    total = 0.0
+    d = start.date()
+    while d <= end.date():
+        if p.is_workday(d):
+            midnight = dt.datetime.combine(d, dt.time())
+            w0 = midnight + dt.timedelta(minutes=p.cfg.bh_start)
+            w1 = midnight + dt.timedelta(minutes=p.cfg.bh_end)
+            total += overlap_minutes(start, end, w0, w1)
+        d += dt.timedelta(days=1)
+    return total
+
+
+def hour_minutes(r: EventRow, p: Period) -> dict:
+    """(local date, hour) -> meeting minutes in that clock hour, dates inside the period only."""
+    out = defaultdict(float)
+    if not r.meeting or r.minutes <= 0:
+        return out
+    start = r.start_local
+    end = start + dt.timedelta(minutes=r.minutes)
+    slot = start.replace(minute=0, second=0, microsecond=0)
+    while slot < end:
+        nxt = slot + dt.timedelta(hours=1)
+        if p.contains(slot.date()):
+            out[(slot.date(), slot.hour)] += overlap_minutes(start, end, slot, nxt)
+        slot = nxt
+    return out
+
+
+def room_group(rows: list[EventRow], rooms_seen: int, p: Period) -> dict:
+    meetings = [r for r in rows if r.meeting]
+    with_attendees = [r for r in meetings if r.attendees is not None]
+    with_capacity = [r for r in with_attendees if r.capacity is not None and r.capacity > 0]
+    delayed = [r for r in meetings if r.checked_in and r.delayed is not None]
+    auto_unbooked = sum(r.auto_unbooked for r in meetings)
+    checked_in = sum(r.checked_in for r in meetings)
+    bh_len = p.cfg.bh_end - p.cfg.bh_start
+    in_business_hours = sum(business_minutes(r, p) for r in meetings)
+    return {
+        "events": len(rows),
+        "meetings": len(meetings),
+        "canceled": sum(r.canceled for r in rows),
+        "declined": sum(r.declined for r in rows),
+        "auto_unbooked": auto_unbooked,
+        "checked_in": checked_in,
+        "ghost_rate": ratio(auto_unbooked, len(meetings)),
+        "check_in_rate": ratio(checked_in, len(meetings)),
+        "booked_hours": sum(r.minutes for r in meetings) / 60,
+        "rooms_seen": rooms_seen,
+        "utilization": ratio(in_business_hours, rooms_seen * bh_len * p.workdays),
+        "avg_attendees": ratio(sum(r.attendees for r in with_attendees), len(with_attendees)),
+        "avg_fill": ratio(sum(r.attendees / r.capacity for r in with_capacity), len(with_capacity)),
+        "oversized_share": ratio(sum(1 for r in with_capacity if r.attendees * 2 <= r.capacity), len(with_capacity)),
+        "avg_minutes_delayed": ratio(sum(r.delayed for r in delayed), len(delayed)),
+    }
+
+
+def room_metrics(all_rows: list[EventRow], p: Period) -> dict:
+    cfg = p.cfg
+    rows = [r for r in all_rows if p.contains(r.date)]
+    inv = cfg.room_inventory
+
+    def group_by(key):
+        g = defaultdict(list)
+        for r in rows:
+            g[key(r)].append(r)
+        return g
+
+    buildings = group_by(lambda r: (r.building,))
+    building_seen = {b: inv.get(b, distinct_ids(rs, "space_id")) for (b,), rs in buildings.items()}
+    total_seen = sum(building_seen.values())
+    by_building = {k: {"building": k[0], **room_group(rs, building_seen[k[0]], p)} for k, rs in buildings.items()}
+    by_floor = {
+        k: {
+            "building": k[0],
+            "floor": k[1],
+            **room_group(rs, inv.get(f"{k[0]}/{k[1]}", distinct_ids(rs, "space_id")), p),
+        }
+        for k, rs in group_by(lambda r: (r.building, r.floor)).items()
+    }
+    by_space = {
+        k: {"building": k[0], "floor": k[1], "space": k[2], "space_id": k[3], **room_group(rs, distinct_ids(rs, "space_id"), p)}
+        for k, rs in group_by(lambda r: (r.building, r.floor, r.space, r.space_id)).items()
+    }
+    departments = fold_departments(
+        rows, lambda rs: {r.host for r in rs if r.meeting and r.host is not None}, cfg.min_group_size
+    )
+    by_department = {
+        (d,): {"department": d, **room_group(rs, distinct_ids(rs, "space_id"), p)} for d, rs in departments.items()
+    }
+    minutes = defaultdict(float)
+    for r in rows:
+        for k, v in hour_minutes(r, p).items():
+            minutes[k] += v
+    heatmap = []
+    for wd, name in enumerate(WEEKDAYS):
+        dates = [d for d in p.dates if d.weekday() == wd]
+        for hour in range(24):
+            if not dates or total_seen == 0:
+                share = None
+            else:
+                share = sum(minutes[(d, hour)] / (60 * total_seen) for d in dates) / len(dates)
+            heatmap.append({"weekday": name, "hour": hour, "share": share})
+    return {
+        "total": room_group(rows, total_seen, p),
+        "by_building": sort_groups(by_building),
+        "by_floor": sort_groups(by_floor),
+        "by_space": sort_groups(by_space),
+        "by_department": sort_groups(by_department),
+        "heatmap": heatmap,
+    }
+
+
+# ---------------------------------------------------------------- main
+
+
+def compute(desk_paths, space_paths, start: dt.date, end: dt.date, cfg: Config) -> dict:
+    p = Period(start, end, cfg)
+    return {
+        "schema_version": 1,
+        "period": {"from": start.isoformat(), "to": end.isoformat(), "workdays": p.workdays},
+        "desks": desk_metrics(load_desks(desk_paths, cfg), p),
+        "rooms": room_metrics(load_events(space_paths, cfg), p),
+        "previous": None,
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--desks", nargs="*", default=[], metavar="FILE")
+    ap.add_argument("--spaces", nargs="*", default=[], metavar="FILE")
+    ap.add_argument("--from", dest="start", required=True, type=dt.date.fromisoformat)
+    ap.add_argument("--to", dest="end", required=True, type=dt.date.fromisoformat)
+    ap.add_argument("--config")
+    ap.add_argument("--timezone")
+    ap.add_argument("--min-group-size", type=int)
+    ap.add_argument("-o", "--output", help="write here instead of stdout")
+    args = ap.parse_args(argv)
+    try:
+        if args.end < args.start:
+            raise UsageError("--to is before --from")
+        cfg = load_config(args.config, args.timezone, args.min_group_size)
+        result = compute(args.desks, args.spaces, args.start, args.end, cfg)
+    except UsageError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except DataError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    text = json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
