@@ -23,8 +23,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
+# The Swift tests, and the numbers cross-checked against the independent Python
+# implementation of METRICS.md (scripts/crosscheck.sh; Python 3.11+, stdlib only).
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	scripts/crosscheck.sh .build/debug/robin-report
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
 # Until the report renderer lands, the demo prints the metrics of the sample week

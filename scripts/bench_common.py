@@ -92,7 +92,9 @@ def assemble(args, desks: dict, rooms: dict, heat_minutes: dict) -> dict:
     def ordered(groups: dict, fn):
         return [fn(k, groups[k]) for k in sorted(groups, key=lambda k: tuple(str(x) for x in k))]
 
-    building_seen = {k[0]: inv.get(k[0], int(g["rooms_distinct"])) for k, g in rooms["by_building"].items()}
+    # Building-level room inventory only (the peers do not count rooms per floor);
+    # the benchmark data configures none.
+    building_seen = {k[0]: inv.get((k[0],), int(g["rooms_distinct"])) for k, g in rooms["by_building"].items()}
     total_seen = sum(building_seen.values())
     heatmap = []
     for wd, name in enumerate(ref.WEEKDAYS):

@@ -111,11 +111,16 @@ class Org:
         lines = ['# written by scripts/gen_small.py', 'timezone = "America/New_York"',
                  'workweek = ["Mon", "Tue", "Wed", "Thu", "Fri"]', 'business_hours = { start = "09:00", end = "17:00" }',
                  'min_group_size = 5', '', '[policy]', 'days_per_week = 3', '']
-        for b, zone, _, _ in BUILDINGS[1:]:  # HQ uses the top-level zone
-            lines += [f'[buildings."{b}"]', f'timezone = "{zone}"', '']
         hq_desks = sum(len(v) for (b, _), v in self.desks.items() if b == "HQ New York")
-        lines += ['[inventory.desks]', f'"HQ New York" = {hq_desks + 40}', f'"London/2" = {len(self.desks[("London", "2")]) + 7}', '']
-        lines += ['[inventory.rooms]', f'"Tokyo" = {sum(len(v) for (b, _), v in self.rooms.items() if b == "Tokyo") + 3}', '']
+        tokyo_rooms = sum(len(v) for (b, _), v in self.rooms.items() if b == "Tokyo")
+        # Inventory: a building count (HQ desks, Tokyo rooms) and a floor count (London floor 2 desks).
+        lines += ['[buildings."HQ New York"]', f'desks = {hq_desks + 40}', '']
+        for b, zone, _, _ in BUILDINGS[1:]:  # HQ uses the top-level zone
+            lines += [f'[buildings."{b}"]', f'timezone = "{zone}"']
+            if b == "Tokyo":
+                lines.append(f'rooms = {tokyo_rooms + 3}')
+            lines.append('')
+        lines += ['[buildings."London".floors."2"]', f'desks = {len(self.desks[("London", "2")]) + 7}', '']
         return "\n".join(lines)
 
 

@@ -158,10 +158,55 @@ def load_config(path: str | None, timezone: str | None, min_group_size: int | No
         raise UsageError("business_hours: end must be after start")
     cfg.min_group_size = int(min_group_size if min_group_size is not None else raw.get("min_group_size", 5))
     cfg.days_per_week = (raw.get("policy") or {}).get("days_per_week", 3)
-    inventory = raw.get("inventory") or {}
-    cfg.desk_inventory = {str(k): int(v) for k, v in (inventory.get("desks") or {}).items()}
-    cfg.room_inventory = {str(k): int(v) for k, v in (inventory.get("rooms") or {}).items()}
+    # Inventory: [buildings."B"] desks/rooms and [buildings."B".floors."F"] desks/rooms,
+    # keyed here by (building,) and (building, floor).
+    cfg.desk_inventory, cfg.room_inventory = {}, {}
+    for name, table in (raw.get("buildings") or {}).items():
+        if not isinstance(table, dict):
+            continue
+        for kind, inv in (("desks", cfg.desk_inventory), ("rooms", cfg.room_inventory)):
+            if kind in table:
+                inv[(name,)] = int(table[kind])
+            for floor, ftable in (table.get("floors") or {}).items():
+                if isinstance(ftable, dict) and kind in ftable:
+                    inv[(name, str(floor))] = int(ftable[kind])
     return cfg
+
+
+def resolve_inventory(inv: dict, rows, attr: str):
+    """desks_seen / rooms_seen per docs/metrics.md "Inventory": (per building, per floor, total).
+
+    floor: its configured count, else distinct ids seen on it; building: its configured
+    count, else (when any of its floors is configured) the sum of its floor values over
+    floors seen or configured, else distinct ids seen; total: when anything is configured,
+    the sum of building values over buildings seen or configured, else distinct ids seen.
+    """
+    seen_floor = defaultdict(set)
+    seen_building = defaultdict(set)
+    for r in rows:
+        seen_building[r.building]
+        seen_floor[(r.building, r.floor)]
+        if getattr(r, attr):
+            seen_floor[(r.building, r.floor)].add(getattr(r, attr))
+            seen_building[r.building].add(getattr(r, attr))
+
+    def floor_value(b, f):
+        return inv.get((b, f), len(seen_floor.get((b, f), ())))
+
+    def building_value(b):
+        if (b,) in inv:
+            return inv[(b,)]
+        floors = {f for (bb, f) in seen_floor if bb == b} | {k[1] for k in inv if len(k) == 2 and k[0] == b}
+        if any(len(k) == 2 and k[0] == b for k in inv):
+            return sum(floor_value(b, f) for f in floors)
+        return len(seen_building.get(b, ()))
+
+    buildings = set(seen_building) | {k[0] for k in inv}
+    if inv:
+        total = sum(building_value(b) for b in buildings)
+    else:
+        total = len({getattr(r, attr) for r in rows if getattr(r, attr)})
+    return building_value, floor_value, total
 
 
 # ---------------------------------------------------------------- CSV reading
@@ -459,16 +504,16 @@ def desk_metrics(all_rows: list[DeskRow], p: Period) -> dict:
         return g
 
     buildings = group_by(lambda r: (r.building,))
-    building_seen = {b: inv.get(b, distinct_ids(rs, "desk_id")) for (b,), rs in buildings.items()}
-    total = desk_group(rows, sum(building_seen.values()), p, org_days)
+    building_value, floor_value, total_seen = resolve_inventory(inv, rows, "desk_id")
+    total = desk_group(rows, total_seen, p, org_days)
     by_building = {
-        k: {"building": k[0], **desk_group(rs, building_seen[k[0]], p, org_days)} for k, rs in buildings.items()
+        k: {"building": k[0], **desk_group(rs, building_value(k[0]), p, org_days)} for k, rs in buildings.items()
     }
     by_floor = {
         k: {
             "building": k[0],
             "floor": k[1],
-            **desk_group(rs, inv.get(f"{k[0]}/{k[1]}", distinct_ids(rs, "desk_id")), p, org_days),
+            **desk_group(rs, floor_value(k[0], k[1]), p, org_days),
         }
         for k, rs in group_by(lambda r: (r.building, r.floor)).items()
     }
@@ -588,14 +633,13 @@ def room_metrics(all_rows: list[EventRow], p: Period) -> dict:
         return g
 
     buildings = group_by(lambda r: (r.building,))
-    building_seen = {b: inv.get(b, distinct_ids(rs, "space_id")) for (b,), rs in buildings.items()}
-    total_seen = sum(building_seen.values())
-    by_building = {k: {"building": k[0], **room_group(rs, building_seen[k[0]], p)} for k, rs in buildings.items()}
+    building_value, floor_value, total_seen = resolve_inventory(inv, rows, "space_id")
+    by_building = {k: {"building": k[0], **room_group(rs, building_value(k[0]), p)} for k, rs in buildings.items()}
     by_floor = {
         k: {
             "building": k[0],
             "floor": k[1],
-            **room_group(rs, inv.get(f"{k[0]}/{k[1]}", distinct_ids(rs, "space_id")), p),
+            **room_group(rs, floor_value(k[0], k[1]), p),
         }
         for k, rs in group_by(lambda r: (r.building, r.floor)).items()
     }

@@ -130,10 +130,10 @@ struct DeskAnalysis {
             if inAdvance { group.canceledInAdvance += 1 }
             if released { group.released += 1 }
             if checkedIn { group.checkedIn += 1 }
-            group.desks.insert(desk)
+            if desk >= 0 { group.desks.insert(desk) }
             guard attended else { return }
             group.bookedHours += hours
-            group.deskDays.insert(date * deskCount + desk)
+            if desk >= 0 { group.deskDays.insert(date * deskCount + desk) }
             if person >= 0 {
                 group.people.insert(person)
                 group.personDays.insert(date * personCount + person)

@@ -59,13 +59,13 @@ struct RoomAnalysis {
             row.add(to: &groups[group(&departmentGroup[Int(record.department)])])
             row.add(to: &groups[group(&floorGroup[Int(record.building) * floorCount + Int(record.floor)])])
             let spaceKey = SpaceKey(building: record.building, floor: record.floor, name: record.spaceName, space: record.space)
-            if let cached = spaceSlot[Int(record.space)], cached.key == spaceKey {
+            if record.space >= 0, let cached = spaceSlot[Int(record.space)], cached.key == spaceKey {
                 row.add(to: &groups[cached.slot])
             } else {
                 var slot = spaceGroup[spaceKey] ?? -1
                 row.add(to: &groups[group(&slot)])
                 spaceGroup[spaceKey] = slot
-                if spaceSlot[Int(record.space)] == nil { spaceSlot[Int(record.space)] = (spaceKey, slot) }
+                if record.space >= 0, spaceSlot[Int(record.space)] == nil { spaceSlot[Int(record.space)] = (spaceKey, slot) }
             }
         }
 
@@ -92,7 +92,7 @@ struct RoomAnalysis {
         let bySpace = spaceGroup.map { key, slot in
             Group(key: GroupKey([
                 .init("building", table.buildings[Int(key.building)]), .init("floor", table.floors[Int(key.floor)]),
-                .init("space", table.spaceNames[Int(key.name)]), .init("space_id", table.spaceIDs[Int(key.space)]),
+                .init("space", table.spaceNames[Int(key.name)]), .init("space_id", key.space >= 0 ? table.spaceIDs[Int(key.space)] : ""),
             ]), figures: figures(groups[slot], inventory: nil))
         }
         let departments = DepartmentFold.fold(
@@ -165,7 +165,7 @@ struct RoomAnalysis {
         @inline(__always)
         func add(to group: inout RoomAccumulator) {
             group.events += 1
-            group.rooms.insert(Int(record.space))
+            if record.space >= 0 { group.rooms.insert(Int(record.space)) }
             switch record.status {
             case .canceled: group.canceled += 1; return
             case .declined: group.declined += 1; return

@@ -72,7 +72,7 @@ public struct DeskExportReader {
             floor: ExportFile.intern(record, c[1], into: &floors),
             department: ExportFile.intern(record, c[12], into: &departments),
             type: ExportFile.intern(record, c[4], into: &types),
-            desk: ExportFile.intern(record, c[2], into: &desks),
+            desk: ExportFile.internID(record, c[2], into: &desks),
             person: persons.id(email: record.rawBytes(c[9]), name: record.rawBytes(c[10]),
                                fallbackEmail: record.rawBytes(c[11]))
         )

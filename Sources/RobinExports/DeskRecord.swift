@@ -17,7 +17,7 @@ public struct DeskRecord: Sendable, Equatable {
     public var department: Int32
     /// Index into `DeskTable.types`.
     public var type: Int32
-    /// Dense id of `Desk ID`, below `DeskTable.deskCount`.
+    /// Dense id of `Desk ID`, below `DeskTable.deskCount`; -1 when empty (not a desk).
     public var desk: Int32
     /// Dense id of the person (METRICS.md), below `DeskTable.personCount`; -1 when none.
     public var person: Int32

@@ -63,7 +63,7 @@ public struct EventExportReader {
 
     private mutating func add(_ record: CSVRecord, _ c: [Int], file: String, log: inout OptionalValueLog) throws(CSVError) {
         let start = try ExportFile.requiredTimestamp(record, c[9], column: "Started At (UTC)", file: file)
-        let space = ExportFile.intern(record, c[3], into: &spaceIDs)
+        let space = ExportFile.internID(record, c[3], into: &spaceIDs)
         let event = EventRecord(
             start: start,
             end: ExportFile.optionalTimestamp(record, c[10], column: "Ended At (UTC)", log: &log),
@@ -87,7 +87,7 @@ public struct EventExportReader {
             rows.records.append(event)
             return
         }
-        if let index = eventKeys.existing(id: eventID, qualifier: UInt64(space), newIndex: Int32(rows.records.count)) {
+        if let index = eventKeys.existing(id: eventID, qualifier: UInt64(bitPattern: Int64(space)), newIndex: Int32(rows.records.count)) {
             if event.updatedAt >= rows.records[Int(index)].updatedAt { rows.records[Int(index)] = event }
             rows.stats.duplicates += 1
         } else {

@@ -31,7 +31,7 @@ public struct EventRecord: Sendable, Equatable {
     public var floor: Int32
     /// Index into `EventTable.spaceNames`.
     public var spaceName: Int32
-    /// Index into `EventTable.spaceIDs`.
+    /// Index into `EventTable.spaceIDs`; -1 when `Space ID` is empty (not a room).
     public var space: Int32
     /// Index into `EventTable.departments` (`Host Department`, may be empty).
     public var department: Int32

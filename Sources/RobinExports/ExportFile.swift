@@ -83,6 +83,12 @@ enum ExportFile {
         return .nan
     }
 
+    /// The trimmed field, interned; -1 when it is empty.
+    @inline(__always)
+    static func internID(_ record: CSVRecord, _ position: Int, into interner: inout ByteInterner) -> Int32 {
+        FieldParsing.trimmed(record.rawBytes(position)).isEmpty ? -1 : intern(record, position, into: &interner)
+    }
+
     /// The trimmed field, interned.
     @inline(__always)
     static func intern(_ record: CSVRecord, _ position: Int, into interner: inout ByteInterner) -> Int32 {

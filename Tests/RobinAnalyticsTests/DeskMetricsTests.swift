@@ -158,6 +158,17 @@ struct DeskMetricsTests {
         #expect(configured.total.desksSeen == 60)
     }
 
+    @Test("a row with an empty Desk ID counts as a reservation but not as a desk")
+    func emptyDeskID() throws {
+        var csv = deskWeek()
+        csv.add(deskRow("R10", desk: "", start: "2026-11-18 09:00:00", person: "eve@x.com"))
+        let t = try analyze(desks: csv).desks.total
+        #expect(t.reservations == 9)
+        #expect(t.desksSeen == 4)
+        #expect(t.deskDays == 4)
+        #expect(t.people == 4)
+    }
+
     @Test("an empty export gives zeros and nulls, never a crash")
     func empty() throws {
         let desks = try analyze().desks
