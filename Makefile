@@ -37,6 +37,7 @@ demo: release
 	.build/release/robin-report metrics --desks $(SAMPLE)/desks/*.csv --spaces $(SAMPLE)/spaces/*.csv \
 	  --from 2026-11-16 --to 2026-11-22 --config $(SAMPLE)/robin-report.toml
 
+# Speed and memory against DuckDB and pandas on a generated month (docs/performance.md).
 bench: release
 	scripts/bench.sh
 

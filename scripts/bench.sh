@@ -41,7 +41,10 @@ need_time() {
 }
 need_time
 command -v taskset >/dev/null || echo "bench: taskset not found; no single-core figures" >&2
-"$PYTHON" -c 'import duckdb, pandas' 2>/dev/null || { echo "bench: $PYTHON lacks duckdb/pandas: pip install duckdb pandas pyarrow" >&2; exit 1; }
+if ! "$PYTHON" -c 'import duckdb, pandas' 2>/dev/null; then
+  echo "bench: installing the peers: pip install duckdb pandas pyarrow" >&2
+  "$PYTHON" -m pip install -q duckdb pandas pyarrow || { echo "bench: could not install duckdb/pandas" >&2; exit 1; }
+fi
 
 # ---------------------------------------------------------------- data
 if [ -x "$SYNTH" ]; then
