@@ -27,6 +27,7 @@ struct RoomAnalysis {
         // kept per space id, with the key it was made for; other keys use the dictionary.
         var spaceSlot = [(key: SpaceKey, slot: Int)?](repeating: nil, count: spaceCount)
         var spaceGroup: [SpaceKey: Int] = [:]
+        var capacityGroup = [Int](repeating: -1, count: CapacityBand.labels.count)
         func group(_ slot: inout Int) -> Int {
             if slot < 0 {
                 slot = groups.count
@@ -57,6 +58,7 @@ struct RoomAnalysis {
             row.add(to: &total)
             row.add(to: &groups[group(&buildingGroup[Int(record.building)])])
             row.add(to: &groups[group(&departmentGroup[Int(record.department)])])
+            row.add(to: &groups[group(&capacityGroup[CapacityBand.index(capacity: Int(record.capacity))])])
             row.add(to: &groups[group(&floorGroup[Int(record.building) * floorCount + Int(record.floor)])])
             let spaceKey = SpaceKey(building: record.building, floor: record.floor, name: record.spaceName, space: record.space)
             if record.space >= 0, let cached = spaceSlot[Int(record.space)], cached.key == spaceKey {
@@ -103,6 +105,9 @@ struct RoomAnalysis {
         let byDepartment = departments.map { name, accumulator in
             Group(key: GroupKey([.init("department", name)]), figures: figures(accumulator, inventory: nil))
         }
+        let byCapacity = capacityGroup.enumerated().filter { $0.element >= 0 }.map { band, slot in
+            Group(key: GroupKey([.init("capacity", CapacityBand.labels[band])]), figures: figures(groups[slot], inventory: nil))
+        }
         let totalFigures = figures(total, inventory: inventory.total(seenInBuilding: seenInBuilding, seenOnFloor: seenOnFloor))
 
         return RoomMetrics(
@@ -111,7 +116,8 @@ struct RoomAnalysis {
             byFloor: byFloor.sorted { GroupKey.precedes($0.key, $1.key) },
             bySpace: bySpace.sorted { GroupKey.precedes($0.key, $1.key) },
             byDepartment: byDepartment.sorted { GroupKey.precedes($0.key, $1.key) },
-            heatmap: heatmap(hourMinutes, rooms: totalFigures.roomsSeen))
+            heatmap: heatmap(hourMinutes, rooms: totalFigures.roomsSeen),
+            byCapacity: byCapacity)
     }
 
     /// Minutes of `[start, end)` (local ms) inside business hours on the period's workdays.

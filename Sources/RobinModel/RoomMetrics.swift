@@ -8,15 +8,38 @@ public struct RoomMetrics: Sendable, Equatable {
     public var byDepartment: [Group<RoomFigures>]
     /// 7 x 24 cells, Monday 00h first.
     public var heatmap: [HeatmapCell]
+    /// By the booked room's `Capacity` band (`CapacityBand`), for the report's right-sizing
+    /// table; smallest band first. Not part of metrics.json (schema 1 is METRICS.md's).
+    public var byCapacity: [Group<RoomFigures>]
 
     public init(total: RoomFigures, byBuilding: [Group<RoomFigures>], byFloor: [Group<RoomFigures>],
-                bySpace: [Group<RoomFigures>], byDepartment: [Group<RoomFigures>], heatmap: [HeatmapCell]) {
+                bySpace: [Group<RoomFigures>], byDepartment: [Group<RoomFigures>], heatmap: [HeatmapCell],
+                byCapacity: [Group<RoomFigures>] = []) {
         self.total = total
         self.byBuilding = byBuilding
         self.byFloor = byFloor
         self.bySpace = bySpace
         self.byDepartment = byDepartment
         self.heatmap = heatmap
+        self.byCapacity = byCapacity
+    }
+}
+
+/// Room capacity bands for right-sizing: who books rooms of which size.
+public enum CapacityBand {
+    /// Band labels, smallest first, then rooms with no capacity in the export.
+    public static let labels = ["1-4", "5-8", "9-12", "13-20", "21+", "unknown"]
+
+    /// The band index of a capacity (-1 or 0 = unknown).
+    public static func index(capacity: Int) -> Int {
+        switch capacity {
+        case 1...4: 0
+        case 5...8: 1
+        case 9...12: 2
+        case 13...20: 3
+        case 21...: 4
+        default: 5
+        }
     }
 }
 

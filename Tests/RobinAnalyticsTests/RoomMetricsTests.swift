@@ -93,6 +93,20 @@ struct RoomMetricsTests {
         #expect(rooms.byDepartment[1].figures.meetings == 3)
     }
 
+    @Test("right-sizing by capacity band")
+    func capacityBands() throws {
+        let bands = try analyze(spaces: roomWeek()).rooms.byCapacity
+        #expect(bands.map { $0.key["capacity"] } == ["1-4", "9-12"])
+        // Capacity 4 (S2): E3 canceled, E4 declined, E5 (4 of 4), E7 (2 of 4).
+        #expect(bands[0].figures.meetings == 2)
+        #expect(bands[0].figures.avgFill.isClose(to: 0.75))
+        #expect(bands[0].figures.oversizedShare.isClose(to: 0.5))
+        // Capacity 10 (S1): E1 4, E2 3, E6 unknown, E7 2 -> fill (0.4 + 0.3 + 0.2) / 3.
+        #expect(bands[1].figures.meetings == 4)
+        #expect(bands[1].figures.avgFill.isClose(to: 0.3))
+        #expect(bands[1].figures.oversizedShare.isClose(to: 1))
+    }
+
     @Test("meetings that run past the end of the period are clipped to it")
     func clippedToPeriod() throws {
         var csv = ExportCSV(.spaces)
