@@ -7,6 +7,6 @@ struct RobinReport: AsyncParsableCommand {
         commandName: "robin-report",
         abstract: "Turn Robin's Analytics API exports into a hybrid-work report for leadership.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [FetchCommand.self, SimulateCommand.self]
     )
 }
