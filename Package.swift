@@ -68,7 +68,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RobinFetchTests",
-            dependencies: ["RobinFetch", "RobinSimulator", "RobinModel"],
+            dependencies: [
+                "RobinFetch", "RobinSimulator", "RobinModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

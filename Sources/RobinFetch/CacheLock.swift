@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +12,7 @@ import Darwin
 public final class CacheLock: Sendable {
     /// The lock file.
     public let path: String
-    private let descriptor: Int32
+    private let descriptor: Mutex<Int32?>
 
     init(path: String) throws(FetchError) {
         self.path = path
@@ -26,11 +27,20 @@ public final class CacheLock: Sendable {
             }
             throw .io(path, "cannot lock: \(reason)")
         }
-        self.descriptor = fd
+        self.descriptor = Mutex(fd)
+    }
+
+    /// Releases the lock now (it is also released when this object goes away).
+    public func release() {
+        descriptor.withLock { fd in
+            guard let open = fd else { return }
+            flock(open, LOCK_UN)
+            close(open)
+            fd = nil
+        }
     }
 
     deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        release()
     }
 }

@@ -42,29 +42,39 @@ struct ExportRun: Sendable {
         while true {
             let permit = try await limiter.acquire(priority: job.order)
             await tally.postSent()
+            let outcome: Result<String, any Error>
             do {
-                let id = try await client.requestExport(
+                outcome = .success(try await client.requestExport(
                     job.kind,
                     organizationID: configuration.organizationID,
                     window: job.window,
                     locationIDs: configuration.locationIDs
-                )
-                await limiter.complete(permit)
+                ))
+            } catch {
+                outcome = .failure(error)
+            }
+            // Whatever happened, the slot counts from now and the next POST may
+            // go, but after a 429 only once its Retry-After has passed.
+            var pause: Duration?
+            if case .failure(ClientFailure.rateLimited(let retryAfter)) = outcome {
+                pause = retryAfter ?? configuration.retry.backoff(afterFailure: rateLimited + 1)
+            }
+            await limiter.complete(permit, pausingFor: pause)
+            switch outcome {
+            case .success(let id):
                 await tally.accepted()
                 logger.debug("\(job): requested \(job.window), export id \(id)")
                 await report()
                 return (id, clock.now)
-            } catch let failure as ClientFailure {
-                await limiter.complete(permit)
+            case .failure(let error):
+                guard let failure = error as? ClientFailure else { throw error }
                 switch failure {
-                case .rateLimited(let retryAfter):
+                case .rateLimited:
                     rateLimited += 1
                     guard rateLimited <= configuration.retry.maxRateLimited else {
                         throw FetchError(.api, "\(job): HTTP 429 Too Many Requests \(rateLimited) times in a row; giving up", httpStatus: 429)
                     }
-                    let wait = retryAfter ?? configuration.retry.backoff(afterFailure: rateLimited)
-                    logger.warning("\(job): HTTP 429 Too Many Requests; no POST for \(format(wait))")
-                    await limiter.pause(until: clock.now + wait)
+                    logger.warning("\(job): HTTP 429 Too Many Requests; no POST for \(format(pause ?? .zero))")
                     await tally.retried()
                 case .transient(let reason):
                     failures += 1
@@ -76,7 +86,7 @@ struct ExportRun: Sendable {
                     await tally.retried()
                     try await clock.sleep(for: wait)
                 default:
-                    throw error(failure, job, method: "POST")
+                    throw fatal(failure, job, method: "POST")
                 }
             }
         }
@@ -123,13 +133,13 @@ struct ExportRun: Sendable {
                     await tally.retried()
                     next = sentAt + wait
                 default:
-                    throw error(failure, job, method: "GET")
+                    throw fatal(failure, job, method: "GET")
                 }
             }
         }
     }
 
-    private func error(_ failure: ClientFailure, _ job: ExportJob, method: String) -> FetchError {
+    private func fatal(_ failure: ClientFailure, _ job: ExportJob, method: String) -> FetchError {
         switch failure {
         case .unauthorized(let status):
             return FetchError(

@@ -40,7 +40,7 @@ public struct Fetcher: Sendable {
         let started = ContinuousClock.now
         let cache = self.cache
         let lock = try cache.lock()
-        defer { withExtendedLifetime(lock) {} }  // held until the fetch returns
+        defer { lock.release() }  // held until the fetch returns
         cache.removeStaleTemporaries()
 
         let today = configuration.today ?? DayWindow.localDate(of: Date(), in: configuration.timeZone)

@@ -1,10 +1,14 @@
 /// The client's POST budget: at most `limit` POSTs in any rolling `window`
 /// (Robin: 30 per 60 s), plus pauses ordered by a 429's `Retry-After`.
 ///
-/// A POST's slot is counted from the moment it is granted and, once its
-/// answer is in, from that later moment (`complete`), so even a slow request
-/// cannot make the server see more than `limit` POSTs in a window. Waiters are
-/// served by priority (lowest first: earlier days), not by arrival.
+/// Conservative on purpose, so the server never sees more than `limit` POSTs
+/// in a window even with latency and clock drift:
+/// - a POST's slot counts from its answer (`complete`), not from its sending;
+/// - the window is stretched by 1/60 (61 s for Robin's 60 s);
+/// - one POST is in flight at a time, so after a 429 nothing already sent can
+///   land inside its `Retry-After` (POSTs take milliseconds; the budget, not
+///   this, bounds throughput).
+/// Waiters are served by priority (lowest first: earlier days), not arrival.
 actor PostLimiter {
     typealias Instant = ContinuousClock.Instant
 
@@ -25,10 +29,12 @@ actor PostLimiter {
         let continuation: CheckedContinuation<Int, any Error>
     }
 
+    private var inFlight: Int?
+
     init(limit: Int, window: Duration) {
         precondition(limit > 0 && window > .zero)
         self.limit = limit
-        self.window = window
+        self.window = window + window / 60
     }
 
     /// Waits for a slot; returns a permit to pass to `complete`. Throws
@@ -52,8 +58,14 @@ actor PostLimiter {
 
     /// Records that the POST of `permit` got its answer (or failed): its slot
     /// now counts from this moment.
-    func complete(_ permit: Int) {
-        slots[permit] = clock.now
+    func complete(_ permit: Int, pausingFor pause: Duration? = nil) {
+        let now = clock.now
+        slots[permit] = now
+        if let pause { self.pause(until: now + pause) }
+        if inFlight == permit {
+            inFlight = nil
+            startPump()
+        }
     }
 
     /// No POST is granted before `instant` (a 429's Retry-After).
@@ -82,7 +94,7 @@ actor PostLimiter {
     }
 
     private func serve() async {
-        while !waiters.isEmpty, !Task.isCancelled {
+        while !waiters.isEmpty, !Task.isCancelled, inFlight == nil {
             let now = clock.now
             let at = earliestGrant(now)
             if at > now {
@@ -98,6 +110,7 @@ actor PostLimiter {
             let permit = nextPermit
             nextPermit += 1
             slots[permit] = now
+            inFlight = permit
             waiter.continuation.resume(returning: permit)
         }
         if !Task.isCancelled { pump = nil }

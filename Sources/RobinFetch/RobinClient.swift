@@ -34,6 +34,10 @@ struct RobinClient: Sendable {
         let url = baseURL.appendingPathComponent("insights/exports/organizations/\(organizationID)/\(kind.rawValue)")
         var request = makeRequest(url, method: "POST")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        // A fresh connection per POST: when a reused keep-alive connection dies
+        // without an answer, libcurl (URLSession on Linux) tries to resend the
+        // body and can stall until the timeout. POSTs are few (30 a minute).
+        request.setValue("close", forHTTPHeaderField: "Connection")
         request.httpBody = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
         let (data, response) = try await send(request)
         switch response.statusCode {

@@ -37,9 +37,10 @@ struct ExportRequestBody: Sendable {
             errors.append("to: must be after from")
         }
         var locationIDs: [Int]?
-        if let raw = object["location_ids"] {
-            let ids = (raw as? [Any])?.compactMap { $0 is Bool ? nil : $0 as? Int }
-            if let ids, ids.count == (raw as? [Any])?.count, ids.allSatisfy({ $0 > 0 }) {
+        if object["location_ids"] != nil {
+            // JSONDecoder is strict where JSONSerialization's NSNumbers are not: 1.5 or true is no Int.
+            struct Locations: Decodable { let location_ids: [Int] }
+            if let ids = try? JSONDecoder().decode(Locations.self, from: json).location_ids, ids.allSatisfy({ $0 > 0 }) {
                 locationIDs = ids
             } else {
                 errors.append("location_ids: must be an array of positive integers")

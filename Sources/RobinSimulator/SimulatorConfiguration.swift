@@ -10,18 +10,22 @@ public struct SimulatorConfiguration: Sendable {
     public var postWindow: Duration
     /// How long after its POST an export answers 404 before its CSV.
     public var readinessDelay: Duration
+    /// Location ids that exist; a request naming another gets 400. nil accepts any.
+    public var knownLocationIDs: Set<Int>?
 
     public init(
         port: UInt16 = 0,
         tokens: Set<String>,
         postLimit: Int = 30,
         postWindow: Duration = .seconds(60),
-        readinessDelay: Duration = .seconds(2)
+        readinessDelay: Duration = .seconds(2),
+        knownLocationIDs: Set<Int>? = nil
     ) {
         self.port = port
         self.tokens = tokens
         self.postLimit = postLimit
         self.postWindow = postWindow
         self.readinessDelay = readinessDelay
+        self.knownLocationIDs = knownLocationIDs
     }
 }

@@ -65,6 +65,17 @@ actor SimulatorState {
         } catch {
             return .envelope(status: 400, message: error.message, errors: error.errors)
         }
+        if let known = configuration.knownLocationIDs, let ids = request.locationIDs {
+            let unknown = ids.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                let list = unknown.map(String.init).joined(separator: ", ")
+                return .envelope(
+                    status: 400,
+                    message: "The given data was invalid: unknown location_ids \(list)",
+                    errors: ["location_ids: no location with id \(list) in this organization"]
+                )
+            }
+        }
         exportCounter += 1
         let id = SimulatorState.exportID(exportCounter)
         exports[id] = SimulatedExport(
@@ -80,15 +91,15 @@ actor SimulatorState {
 
     /// Answers `GET .../exports/{id}`.
     func download(id: String, token: String?, at now: ContinuousClock.Instant) -> SimulatorReply {
-        if let fault = takeFault(.get) {
+        // A truncated body needs a body: it waits for a download that is ready.
+        let ready = exports[id].map { $0.readyAt <= now } ?? false
+        if let fault = takeFault(.get, where: { ready || $0 != .truncatedBody }) {
             switch fault {
             case .tooManyRequests(let seconds): return tooMany(retryAfter: seconds)
             case .serverError: return serverError()
             case .connectionReset: return .reset
-            case .truncatedBody, .slowReadiness:
-                if case .truncatedBody = fault, let export = exports[id], export.readyAt <= now {
-                    return .truncated(Data(csv(export).utf8))
-                }
+            case .truncatedBody: return .truncated(Data(csv(exports[id]!).utf8))
+            case .slowReadiness: break
             }
         }
         guard let token, configuration.tokens.contains(token) else { return unauthorized() }
@@ -105,8 +116,11 @@ actor SimulatorState {
         dataSource.export(export.kind, fromUTC: export.fromUTC, toUTC: export.toUTC, locationIDs: export.locationIDs)
     }
 
-    private func takeFault(_ target: SimulatedFault.Target) -> SimulatedFault? {
-        guard let index = faults.firstIndex(where: { $0.target == target }) else { return nil }
+    private func takeFault(
+        _ target: SimulatedFault.Target,
+        where applicable: (SimulatedFault) -> Bool = { _ in true }
+    ) -> SimulatedFault? {
+        guard let index = faults.firstIndex(where: { $0.target == target && applicable($0.fault) }) else { return nil }
         return faults.remove(at: index).fault
     }
 

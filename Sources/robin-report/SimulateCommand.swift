@@ -49,7 +49,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 tokens: [accepted],
                 postLimit: postsPerMinute,
                 postWindow: .seconds(postWindow),
-                readinessDelay: .seconds(readyAfter)
+                readinessDelay: .seconds(readyAfter),
+                knownLocationIDs: Set(SampleDataSource.locationIDs)
             ),
             dataSource: SampleDataSource(seed: seed)
         )
