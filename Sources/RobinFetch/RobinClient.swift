@@ -12,6 +12,7 @@ struct RobinClient: Sendable {
     let baseURL: URL
     let token: APIToken
     let session: URLSession
+    let sessionConfiguration: URLSessionConfiguration
     let logger: Logger
 
     init(configuration: FetchConfiguration, logger: Logger) {
@@ -24,6 +25,7 @@ struct RobinClient: Sendable {
         sessionConfiguration.httpMaximumConnectionsPerHost = 8
         sessionConfiguration.urlCache = nil
         sessionConfiguration.httpCookieStorage = nil
+        self.sessionConfiguration = sessionConfiguration
         self.session = URLSession(configuration: sessionConfiguration)
     }
 
@@ -34,12 +36,14 @@ struct RobinClient: Sendable {
         let url = baseURL.appendingPathComponent("insights/exports/organizations/\(organizationID)/\(kind.rawValue)")
         var request = makeRequest(url, method: "POST")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        // A fresh connection per POST: when a reused keep-alive connection dies
-        // without an answer, libcurl (URLSession on Linux) tries to resend the
-        // body and can stall until the timeout. POSTs are few (30 a minute).
-        request.setValue("close", forHTTPHeaderField: "Connection")
         request.httpBody = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-        let (data, response) = try await send(request)
+        // A session (so a connection) of its own per POST: when a reused
+        // keep-alive connection dies without an answer, libcurl (URLSession on
+        // Linux) tries to resend the body and can stall until the timeout.
+        // POSTs are few (30 a minute), so the extra handshake costs nothing.
+        let session = URLSession(configuration: sessionConfiguration)
+        defer { session.finishTasksAndInvalidate() }
+        let (data, response) = try await send(request, on: session)
         switch response.statusCode {
         case 200...299:
             guard let id = RobinEnvelope(data).exportID, !id.isEmpty else {
@@ -56,7 +60,7 @@ struct RobinClient: Sendable {
     func downloadExport(id: String) async throws -> Data? {
         let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
         let url = URL(string: baseURL.absoluteString.trimmingSuffix("/") + "/insights/exports/" + encoded)!
-        let (data, response) = try await send(makeRequest(url, method: "GET"))
+        let (data, response) = try await send(makeRequest(url, method: "GET"), on: session)
         switch response.statusCode {
         case 404:
             return nil
@@ -79,7 +83,7 @@ struct RobinClient: Sendable {
         return request
     }
 
-    private func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+    private func send(_ request: URLRequest, on session: URLSession) async throws -> (Data, HTTPURLResponse) {
         let started = ContinuousClock.now
         let method = request.httpMethod ?? "GET"
         let path = request.url?.path ?? "?"

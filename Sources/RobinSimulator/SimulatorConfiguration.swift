@@ -12,6 +12,8 @@ public struct SimulatorConfiguration: Sendable {
     public var readinessDelay: Duration
     /// Location ids that exist; a request naming another gets 400. nil accepts any.
     public var knownLocationIDs: Set<Int>?
+    /// Called with every request once answered (for `simulate --verbose`).
+    public var onRequest: (@Sendable (RequestRecord) -> Void)?
 
     public init(
         port: UInt16 = 0,
@@ -19,7 +21,8 @@ public struct SimulatorConfiguration: Sendable {
         postLimit: Int = 30,
         postWindow: Duration = .seconds(60),
         readinessDelay: Duration = .seconds(2),
-        knownLocationIDs: Set<Int>? = nil
+        knownLocationIDs: Set<Int>? = nil,
+        onRequest: (@Sendable (RequestRecord) -> Void)? = nil
     ) {
         self.port = port
         self.tokens = tokens
@@ -27,5 +30,6 @@ public struct SimulatorConfiguration: Sendable {
         self.postWindow = postWindow
         self.readinessDelay = readinessDelay
         self.knownLocationIDs = knownLocationIDs
+        self.onRequest = onRequest
     }
 }

@@ -30,6 +30,7 @@ actor SimulatorState {
 
     func record(_ entry: RequestRecord) {
         log.append(entry)
+        configuration.onRequest?(entry)
     }
 
     /// Answers `POST .../organizations/{org}/{kind}` with `body`.

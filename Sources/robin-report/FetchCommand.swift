@@ -28,7 +28,7 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Last local date (inclusive), YYYY-MM-DD.", valueName: "date"))
     var to: String
 
-    @Option(help: ArgumentHelp("Comma-separated location ids to export (default: all locations).", valueName: "ids"))
+    @Option(name: .customLong("location-ids"), help: ArgumentHelp("Comma-separated location ids to export (default: all locations).", valueName: "ids"))
     var locationIDs: String?
 
     @Option(help: ArgumentHelp("Cache folder; files go to <cache>/<org>/<locations>/<kind>/<date>.csv.", valueName: "dir"))
@@ -54,6 +54,9 @@ struct FetchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Seconds an export may stay not ready before the fetch fails.", valueName: "seconds"))
     var exportDeadline: Double = 1800
+
+    @Option(help: ArgumentHelp("Seconds one HTTP request may take before it counts as failed and is retried.", valueName: "seconds"))
+    var requestTimeout: Double = 60
 
     @Option(help: ArgumentHelp("Attempts per request on 5xx, timeouts and dropped connections.", valueName: "n"))
     var maxAttempts: Int = 5
@@ -89,6 +92,7 @@ struct FetchCommand: AsyncParsableCommand {
         guard loopback || (postsPerMinute <= 30 && postWindow >= 60) else {
             throw ValidationError("--posts-per-minute \(postsPerMinute) per \(postWindow) s exceeds Robin's 30 per minute")
         }
+        guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive") }
         guard exportDeadline > 0 else { throw ValidationError("--export-deadline must be positive") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
         guard backoff >= 0 else { throw ValidationError("--backoff must not be negative") }
@@ -108,6 +112,7 @@ struct FetchCommand: AsyncParsableCommand {
             postLimit: postsPerMinute,
             postWindow: .seconds(postWindow),
             exportDeadline: .seconds(exportDeadline),
+            requestTimeout: .seconds(requestTimeout),
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .seconds(backoff))
         )
         let interactive = isatty(STDERR_FILENO) == 1 && !quiet && !verbose

@@ -31,6 +31,14 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Rolling window of the POST limit in seconds.", valueName: "seconds"))
     var postWindow: Double = 60
 
+    @Flag(help: "Print every request (method, path, status) on stderr.")
+    var verbose = false
+
+    @Sendable private static func printRequest(_ record: RequestRecord) {
+        let status = record.status == 0 ? "dropped" : String(record.status)
+        FileHandle.standardError.write(Data("\(record.method) \(record.path) -> \(status)\n".utf8))
+    }
+
     func validate() throws {
         guard readyAfter >= 0 else { throw ValidationError("--ready-after must not be negative") }
         guard postsPerMinute > 0 else { throw ValidationError("--posts-per-minute must be positive") }
@@ -50,7 +58,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 postLimit: postsPerMinute,
                 postWindow: .seconds(postWindow),
                 readinessDelay: .seconds(readyAfter),
-                knownLocationIDs: Set(SampleDataSource.locationIDs)
+                knownLocationIDs: Set(SampleDataSource.locationIDs),
+                onRequest: verbose ? SimulateCommand.printRequest : nil
             ),
             dataSource: SampleDataSource(seed: seed)
         )
