@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// A live status line on a terminal (standard error), redrawn in place:
-/// `exports 40/62: 31 requested, 27 ready, 4 from cache, 31 remaining; next POST in 12 s`.
+/// `exports 31/62: 40 requested, 27 ready, 4 from cache, 31 remaining; next POST in 12 s`.
 public final class TerminalProgressLine: FetchProgressReporter {
     private let lastLine = Mutex("")
     private let output: FileHandle
@@ -33,9 +33,10 @@ public final class TerminalProgressLine: FetchProgressReporter {
         let done = progress.fromCache + progress.ready
         var line = "exports \(done)/\(progress.total): \(progress.requested) requested, \(progress.ready) ready, "
             + "\(progress.fromCache) from cache, \(progress.remaining) remaining"
-        if progress.remaining > 0 {
-            let wait = Int(progress.nextPostIn.seconds.rounded(.up))
-            line += wait > 0 ? "; next POST in \(wait) s" : "; POSTs allowed now"
+        if progress.requested + progress.fromCache < progress.total {
+            let wait = progress.nextPostIn.seconds
+            line += wait <= 0 ? "; next POST now"
+                : wait < 10 ? "; next POST in \(String(format: "%.1f", wait)) s" : "; next POST in \(Int(wait.rounded(.up))) s"
         }
         return line
     }
