@@ -11,6 +11,7 @@ public struct FetchProgress: Sendable, Hashable {
     /// Time until the limiter allows the next POST; zero when a slot is free.
     public var nextPostIn: Duration
 
+    /// A snapshot with these counts.
     public init(total: Int, fromCache: Int, requested: Int, ready: Int, nextPostIn: Duration) {
         self.total = total
         self.fromCache = fromCache

@@ -10,6 +10,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// 429 answers tolerated per export before giving up.
     public var maxRateLimited: Int
 
+    /// Defaults: 5 attempts, backoff from 1 s doubling up to 60 s, 20 answers 429 per export.
     public init(maxAttempts: Int = 5, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(60), maxRateLimited: Int = 20) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay

@@ -11,6 +11,7 @@ public struct RequestRecord: Sendable, Hashable {
     /// The POST body's `from`, when there was one.
     public var from: String?
 
+    /// A record of one request.
     public init(method: String, path: String, status: Int, at: ContinuousClock.Instant, from: String? = nil) {
         self.method = method
         self.path = path

@@ -13,6 +13,7 @@ public struct SampleDataSource: ExportDataSource {
     /// The location ids of the two buildings.
     public static let locationIDs = [101, 202]
 
+    /// The sample organisation for `seed`.
     public init(seed: UInt64 = 1) {
         self.seed = seed
     }

@@ -15,6 +15,7 @@ public struct SimulatorConfiguration: Sendable {
     /// Called with every request once answered (for `simulate --verbose`).
     public var onRequest: (@Sendable (RequestRecord) -> Void)?
 
+    /// Robin's limits by default: 30 POSTs per 60 s; exports ready after 2 s.
     public init(
         port: UInt16 = 0,
         tokens: Set<String>,

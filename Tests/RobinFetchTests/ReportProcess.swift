@@ -33,8 +33,8 @@ struct ReportProcess {
         let id = UUID().uuidString
         let stdoutPath = (folder as NSString).appendingPathComponent("stdout-\(id).txt")
         let stderrPath = (folder as NSString).appendingPathComponent("stderr-\(id).txt")
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
