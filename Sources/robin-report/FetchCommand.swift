@@ -10,12 +10,16 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Download Robin's daily desk and space exports into the local cache.",
         discussion: """
-            One export per local day and kind: from local midnight to the next, in --timezone.
-            The token comes from ROBIN_API_TOKEN or --token-file and is never printed or stored.
-            Past days already cached are skipped; today and later days are fetched again.
-            Requests are paced at 30 POSTs per rolling minute (Robin's limit) and each export is
-            polled every --poll-interval seconds; a killed run keeps every finished day and a
-            rerun resumes.
+            One export per local day and kind, from local midnight to the next local midnight in \
+            --timezone, stored as <cache>/<org>/<locations>/<kind>/<YYYY-MM-DD>.csv.
+
+            The token comes from ROBIN_API_TOKEN or --token-file; it is never printed, logged or stored.
+
+            Past days already in the cache are skipped; today and later days are fetched again. \
+            POSTs are paced at 30 per rolling minute (Robin's limit) and each export is polled every \
+            --poll-interval seconds. A killed run keeps every finished day; a rerun resumes.
+
+            Exit codes: 0 success, 1 API or I/O failure, 2 usage or configuration error.
             """
     )
 
