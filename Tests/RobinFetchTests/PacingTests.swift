@@ -58,12 +58,13 @@ struct PacingTests {
     }
 
     @Test func exportsArePipelinedNotSerial() async throws {
-        // 8 exports, each ready 0.5 s after its POST: serial would take 4 s or more.
+        // 8 exports, each ready 0.5 s after its POST: serial would take over 4 s,
+        // pipelined about 0.6 s (the bound leaves room for a loaded machine).
         let harness = try await SimulatorHarness.start(readiness: .milliseconds(500))
         defer { Task { await harness.stop() } }
         let started = ContinuousClock.now
         _ = try await Fetcher(configuration: harness.configuration(pollInterval: .milliseconds(100)), logger: SimulatorHarness.logger)
             .fetch(days: period("2026-11-16", "2026-11-19"))
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(3.5))
     }
 }
