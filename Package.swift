@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Values passed between the pipeline stages.
@@ -31,11 +32,23 @@ let package = Package(
             dependencies: ["RobinModel", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swiftSettings
         ),
+        // Stage 1a: daily exports from Robin's Analytics API into the local cache.
+        .target(
+            name: "RobinFetch",
+            dependencies: ["RobinModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // A loopback server that behaves like Robin's Analytics API (tests, `simulate`, `demo`).
+        .target(
+            name: "RobinSimulator",
+            dependencies: ["RobinModel", "RobinSynthetic", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: swiftSettings
+        ),
         // The thin executable: command structs only.
         .executableTarget(
             name: "robin-report",
             dependencies: [
-                "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig",
+                "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig", "RobinFetch", "RobinSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -73,6 +86,14 @@ let package = Package(
         .testTarget(
             name: "RobinAnalyticsTests",
             dependencies: ["RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinFetchTests",
+            dependencies: [
+                "RobinFetch", "RobinSimulator", "RobinModel", "RobinSynthetic",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

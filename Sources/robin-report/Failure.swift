@@ -1,6 +1,7 @@
 import RobinAnalytics
 import RobinConfig
 import RobinExports
+import RobinFetch
 
 /// A failure with its exit code (PRODUCT.md): 1 runtime (API, I/O), 2 usage or
 /// configuration, 3 bad input data.
@@ -12,10 +13,14 @@ struct Failure: Error {
     static func usage(_ message: String) -> Failure { Failure(message: message, exitCode: 2) }
     static func badInput(_ message: String) -> Failure { Failure(message: message, exitCode: 3) }
 
-    /// The failure for an error of one of the stages.
+    /// The failure for an error of one of the stages; any other error is a runtime failure.
     init(_ error: any Error) {
+        self = error as? Failure ?? Failure(stageError: error) ?? .runtime(String(describing: error))
+    }
+
+    /// The failure for an error of one of the stages, nil for any other error.
+    init?(stageError error: any Error) {
         switch error {
-        case let error as Failure: self = error
         case let error as CSVError:
             switch error.problem {
             case .cannotOpen, .readFailed: self = .runtime(error.description)
@@ -23,7 +28,8 @@ struct Failure: Error {
             }
         case let error as ConfigError: self = .usage(error.description)
         case let error as AnalysisError: self = .usage(error.description)
-        default: self = .runtime(String(describing: error))
+        case let error as FetchError: self = Failure(message: error.description, exitCode: error.isConfigurationError ? 2 : 1)
+        default: return nil
         }
     }
 

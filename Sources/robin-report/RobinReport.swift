@@ -13,7 +13,7 @@ struct RobinReport: AsyncParsableCommand {
             3 bad input data.
             """,
         version: "0.1.0",
-        subcommands: [MetricsCommand.self]
+        subcommands: [MetricsCommand.self, FetchCommand.self, SimulateCommand.self]
     )
 
     /// Runs the command and maps every failure to one line on stderr and the
@@ -27,10 +27,11 @@ struct RobinReport: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-        } catch let failure as Failure {
-            FileHandle.standardError.write(Data("robin-report: \(failure.message)\n".utf8))
-            Foundation.exit(failure.exitCode)
         } catch {
+            if let failure = error as? Failure ?? Failure(stageError: error) {
+                FileHandle.standardError.write(Data("robin-report: \(failure.message)\n".utf8))
+                Foundation.exit(failure.exitCode)
+            }
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -1,0 +1,25 @@
+/// One request the simulator received, for tests to inspect.
+public struct RequestRecord: Sendable, Hashable {
+    /// `POST` or `GET` (or whatever the client sent).
+    public var method: String
+    /// The path, e.g. `/v1.0/insights/exports/organizations/7/desks`.
+    public var path: String
+    /// The status answered; 0 when the connection was dropped without a response.
+    public var status: Int
+    /// When it arrived.
+    public var at: ContinuousClock.Instant
+    /// The POST body's `from`, when there was one.
+    public var from: String?
+
+    /// A record of one request.
+    public init(method: String, path: String, status: Int, at: ContinuousClock.Instant, from: String? = nil) {
+        self.method = method
+        self.path = path
+        self.status = status
+        self.at = at
+        self.from = from
+    }
+
+    /// True for an export request (a POST to `.../desks` or `.../spaces`).
+    public var isExportRequest: Bool { method == "POST" }
+}

@@ -1,0 +1,11 @@
+import RobinModel
+
+/// An export the simulator accepted.
+struct SimulatedExport: Sendable {
+    let kind: ExportKind
+    let fromUTC: Int64
+    let toUTC: Int64
+    let locationIDs: [Int]?
+    let token: String
+    let readyAt: ContinuousClock.Instant
+}

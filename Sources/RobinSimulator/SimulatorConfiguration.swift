@@ -1,0 +1,36 @@
+/// How the simulated API behaves.
+public struct SimulatorConfiguration: Sendable {
+    /// Port on 127.0.0.1; 0 picks a free one (read it from `RobinAPISimulator.port`).
+    public var port: UInt16
+    /// Tokens accepted in `Authorization: Access-Token <token>`.
+    public var tokens: Set<String>
+    /// POSTs accepted per token in any rolling `postWindow` (Robin: 30 per 60 s).
+    public var postLimit: Int
+    /// The rolling window of `postLimit`; scale it down to speed up tests.
+    public var postWindow: Duration
+    /// How long after its POST an export answers 404 before its CSV.
+    public var readinessDelay: Duration
+    /// Location ids that exist; a request naming another gets 400. nil accepts any.
+    public var knownLocationIDs: Set<Int>?
+    /// Called with every request once answered (for `simulate --verbose`).
+    public var onRequest: (@Sendable (RequestRecord) -> Void)?
+
+    /// Robin's limits by default: 30 POSTs per 60 s; exports ready after 2 s.
+    public init(
+        port: UInt16 = 0,
+        tokens: Set<String>,
+        postLimit: Int = 30,
+        postWindow: Duration = .seconds(60),
+        readinessDelay: Duration = .seconds(2),
+        knownLocationIDs: Set<Int>? = nil,
+        onRequest: (@Sendable (RequestRecord) -> Void)? = nil
+    ) {
+        self.port = port
+        self.tokens = tokens
+        self.postLimit = postLimit
+        self.postWindow = postWindow
+        self.readinessDelay = readinessDelay
+        self.knownLocationIDs = knownLocationIDs
+        self.onRequest = onRequest
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import RobinSimulator
+import RobinSynthetic
+
+/// `robin-report simulate`: Robin's Analytics API on loopback, for trying clients.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a local server that behaves like Robin's Analytics API.",
+        discussion: """
+            Prints the base URL (use it as `fetch --base-url`) and serves until killed.
+            Requests need `Authorization: Access-Token <token>` with the --token value.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Port on 127.0.0.1 (0 picks a free one).", valueName: "n"))
+    var port: UInt16 = 0
+
+    @Option(help: ArgumentHelp("Seed of the synthetic organisation's data.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Head count of the synthetic organisation.", valueName: "n"))
+    var people: Int = 300
+
+    @Option(help: ArgumentHelp("Token the server accepts (default: ROBIN_API_TOKEN, else \"simulator\").", valueName: "token"))
+    var token: String?
+
+    @Option(help: ArgumentHelp("Seconds after its POST until an export is ready.", valueName: "seconds"))
+    var readyAfter: Double = 2
+
+    @Option(help: ArgumentHelp("POSTs accepted per token in any --post-window.", valueName: "n"))
+    var postsPerMinute: Int = 30
+
+    @Option(help: ArgumentHelp("Rolling window of the POST limit in seconds.", valueName: "seconds"))
+    var postWindow: Double = 60
+
+    @Flag(help: "Print every request (method, path, status) on stderr.")
+    var verbose = false
+
+    @Sendable private static func printRequest(_ record: RequestRecord) {
+        let status = record.status == 0 ? "dropped" : String(record.status)
+        FileHandle.standardError.write(Data("\(record.method) \(record.path) -> \(status)\n".utf8))
+    }
+
+    func validate() throws {
+        guard people > 0 else { throw ValidationError("--people must be positive") }
+        guard readyAfter >= 0 else { throw ValidationError("--ready-after must not be negative") }
+        guard postsPerMinute > 0 else { throw ValidationError("--posts-per-minute must be positive") }
+        guard postWindow > 0 else { throw ValidationError("--post-window must be positive") }
+        if let token, token.isEmpty || token.contains(where: \.isWhitespace) {
+            throw ValidationError("--token: must be non-empty without spaces")
+        }
+    }
+
+    func run() async throws {
+        let environmentToken = ProcessInfo.processInfo.environment["ROBIN_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let accepted = token ?? environmentToken ?? "simulator"
+        let organization = SyntheticOrganization(seed: seed, people: people)
+        let simulator = RobinAPISimulator(
+            configuration: SimulatorConfiguration(
+                port: port,
+                tokens: [accepted],
+                postLimit: postsPerMinute,
+                postWindow: .seconds(postWindow),
+                readinessDelay: .seconds(readyAfter),
+                knownLocationIDs: Set(organization.locationIDs),
+                onRequest: verbose ? SimulateCommand.printRequest : nil
+            ),
+            dataSource: organization
+        )
+        let url = try await simulator.start()
+        FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
+        let tokenSource = token != nil ? "--token" : environmentToken != nil ? "ROBIN_API_TOKEN" : "\"simulator\""
+        FileHandle.standardError.write(Data(
+            "Robin API simulator on \(url.absoluteString): \"\(organization.organizationName)\", \(organization.headCount) people, time zone \(organization.timeZoneIdentifier), location ids \(organization.locationIDs.map(String.init).joined(separator: ",")) (token: \(tokenSource)); Ctrl-C stops it\n".utf8
+        ))
+        while !Task.isCancelled {
+            try await Task.sleep(for: .seconds(3600))
+        }
+    }
+}

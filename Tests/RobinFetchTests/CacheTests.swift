@@ -1,0 +1,47 @@
+import Foundation
+import RobinFetch
+import RobinModel
+import Testing
+
+struct CacheTests {
+    private func scratch() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func layoutAndLocationsKey() {
+        let cache = ExportCache(directory: "/c", organizationID: 7, locationIDs: [40, 3, 17, 3])
+        #expect(cache.root == "/c/7/3-17-40")
+        #expect(cache.path(kind: .spaces, date: LocalDate("2026-11-17")!) == "/c/7/3-17-40/spaces/2026-11-17.csv")
+        #expect(ExportCache.locationsKey(nil) == "all")
+    }
+
+    @Test func writesAtomicallyAndIgnoresTemporaries() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ExportCache(directory: folder, organizationID: 1, locationIDs: nil)
+        let date = LocalDate("2026-11-17")!
+        try cache.write(Data("a,b\n1,2\n".utf8), kind: .desks, date: date)
+        // What a run killed mid-write leaves behind: a temporary, never a .csv.
+        _ = FileManager.default.createFile(atPath: cache.folder(kind: .desks) + "/.2026-11-18.csv.123.9.tmp", contents: Data("a,".utf8))
+        let days = period("2026-11-17", "2026-11-18")
+        #expect(cache.cachedDays(kind: .desks, in: days) == [date])
+        #expect(cache.missingDays(kind: .desks, in: days) == [LocalDate("2026-11-18")!])
+        #expect(cache.read(kind: .desks, date: date) == Data("a,b\n1,2\n".utf8))
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.folder(kind: .desks)).sorted()
+        #expect(names == [".2026-11-18.csv.123.9.tmp", "2026-11-17.csv"])
+    }
+
+    @Test func secondLockIsRefusedWithTheLockPath() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = ExportCache(directory: folder, organizationID: 1, locationIDs: nil)
+        let lock = try cache.lock()
+        let error = #expect(throws: FetchError.self) { _ = try cache.lock() }
+        #expect(error?.description.contains("locked by another robin-report fetch") == true)
+        #expect(error?.description.contains("/1/all/.lock") == true)
+        lock.release()
+        try cache.lock().release()  // free again
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import RobinFetch
+import RobinModel
+import RobinSimulator
+
+/// A simulator on loopback plus a scratch folder, for one test.
+struct SimulatorHarness {
+    /// The token the simulator accepts; distinctive so a leak is easy to grep.
+    static let token = "tok-Zq8v-secret-0042"
+
+    /// A logger for fetchers in tests: errors only, so test output stays readable.
+    static var logger: Logger {
+        var logger = Logger(label: "robin-fetch-tests")
+        logger.logLevel = .error
+        return logger
+    }
+
+    let simulator: RobinAPISimulator
+    let baseURL: URL
+    let folder: String
+
+    static func start(
+        postLimit: Int = 30,
+        postWindow: Duration = .seconds(60),
+        readiness: Duration = .milliseconds(100),
+        knownLocationIDs: Set<Int>? = [1, 2]
+    ) async throws -> SimulatorHarness {
+        let simulator = RobinAPISimulator(
+            configuration: SimulatorConfiguration(
+                tokens: [token],
+                postLimit: postLimit,
+                postWindow: postWindow,
+                readinessDelay: readiness,
+                knownLocationIDs: knownLocationIDs
+            ),
+            dataSource: TinyDataSource()
+        )
+        let url = try await simulator.start()
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("robin-fetch-tests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return SimulatorHarness(simulator: simulator, baseURL: url, folder: folder)
+    }
+
+    /// A fast configuration against this simulator (loopback allows short polls).
+    func configuration(
+        cache: String = "cache",
+        token: String = SimulatorHarness.token,
+        timeZone: String = "UTC",
+        locationIDs: [Int]? = nil,
+        pollInterval: Duration = .milliseconds(50),
+        postLimit: Int = 30,
+        postWindow: Duration = .seconds(60),
+        deadline: Duration = .seconds(20),
+        today: LocalDate? = LocalDate("2030-01-01")
+    ) -> FetchConfiguration {
+        FetchConfiguration(
+            baseURL: baseURL,
+            organizationID: 42,
+            locationIDs: locationIDs,
+            cacheDirectory: (folder as NSString).appendingPathComponent(cache),
+            timeZone: TimeZone(identifier: timeZone)!,
+            token: APIToken(token)!,
+            pollInterval: pollInterval,
+            postLimit: postLimit,
+            postWindow: postWindow,
+            exportDeadline: deadline,
+            requestTimeout: .seconds(10),
+            retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)),
+            today: today
+        )
+    }
+
+    func stop() async {
+        await simulator.stop()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Every file under `path` (relative path -> bytes), skipping the lock file.
+    static func files(under path: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            let full = (path as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !relative.hasSuffix(".lock")
+            else { continue }
+            result[relative] = FileManager.default.contents(atPath: full)
+        }
+        return result
+    }
+}
+
+/// A period from two `YYYY-MM-DD` strings.
+func period(_ from: String, _ to: String) -> Period {
+    Period(from: LocalDate(from)!, to: LocalDate(to)!)!
+}
