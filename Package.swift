@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(
             name: "RobinReportCLITests",
             dependencies: ["RobinModel", "RobinTestSupport", "robin-report"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -86,6 +87,7 @@ let package = Package(
         .testTarget(
             name: "RobinAnalyticsTests",
             dependencies: ["RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

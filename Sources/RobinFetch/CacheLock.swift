@@ -1,4 +1,5 @@
 import Foundation
+import RobinModel
 import Synchronization
 #if canImport(Glibc)
 import Glibc

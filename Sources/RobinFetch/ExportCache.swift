@@ -65,13 +65,21 @@ public struct ExportCache: Sendable {
 
     /// Stores one day's CSV atomically (temporary file, fsync, rename, fsync of the folder).
     public func write(_ data: Data, kind: ExportKind, date: LocalDate) throws(FetchError) {
-        try AtomicFile.write(data, to: path(kind: kind, date: date))
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(data, to: path(kind: kind, date: date))
+        } catch {
+            throw .io(error.path, error.reason)
+        }
     }
 
     /// Takes the cache's lock file (`<root>/.lock`) so that no other fetch
     /// writes here; throws when another process holds it.
     public func lock() throws(FetchError) -> CacheLock {
-        try AtomicFile.createDirectory(root)
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.createDirectory(root)
+        } catch {
+            throw .io(error.path, error.reason)
+        }
         return try CacheLock(path: (root as NSString).appendingPathComponent(".lock"))
     }
 

@@ -6,41 +6,55 @@ import Darwin
 #endif
 
 /// Crash-safe file writes: a reader (or a rerun after `kill -9`) sees either
-/// the old state or the complete new file, never a part of it.
-enum AtomicFile {
+/// the old state or the complete new file, never a part of it. A full disk or
+/// any other failure leaves the old file as it was.
+public enum AtomicFile {
+    /// A failed write: the path and the system's reason.
+    public struct Failure: Error, CustomStringConvertible, Sendable, Equatable {
+        public var path: String
+        public var reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
+        public var description: String { "\(path): \(reason)" }
+    }
+
     /// Writes `data` to a temporary file in the destination's folder, fsyncs
     /// it, renames it over `path`, then fsyncs the folder so the rename itself
     /// survives a crash.
-    static func write(_ data: Data, to path: String) throws(FetchError) {
+    public static func write(_ data: Data, to path: String) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         try createDirectory(folder)
         let temporary = (folder as NSString)
             .appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(temporary, "cannot create: \(errnoText())") }
+        guard fd >= 0 else { throw Failure(path: temporary, reason: "cannot create: \(errnoText())") }
         var closed = false
         defer {
             if !closed { close(fd) }
         }
-        do throws(FetchError) {
-            let failure = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> FetchError? in
+        do throws(Failure) {
+            let failure = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Failure? in
                 var offset = 0
                 while offset < buffer.count {
                     let written = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
-                        return FetchError.io(temporary, "cannot write: \(errnoText())")
+                        return Failure(path: temporary, reason: "cannot write: \(errnoText())")
                     }
                     offset += written
                 }
                 return nil
             }
             if let failure { throw failure }
-            guard fsync(fd) == 0 else { throw FetchError.io(temporary, "fsync failed: \(errnoText())") }
+            guard fsync(fd) == 0 else { throw Failure(path: temporary, reason: "fsync failed: \(errnoText())") }
             closed = true
-            guard close(fd) == 0 else { throw FetchError.io(temporary, "close failed: \(errnoText())") }
-            guard rename(temporary, path) == 0 else { throw FetchError.io(path, "cannot rename into place: \(errnoText())") }
+            guard close(fd) == 0 else { throw Failure(path: temporary, reason: "close failed: \(errnoText())") }
+            guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: "cannot rename into place: \(errnoText())") }
         } catch {
             unlink(temporary)
             throw error
@@ -49,16 +63,21 @@ enum AtomicFile {
     }
 
     /// Creates `path` and its parents when missing.
-    static func createDirectory(_ path: String) throws(FetchError) {
+    public static func createDirectory(_ path: String) throws(Failure) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .io(path, "cannot create folder: \(error.localizedDescription)")
+            throw Failure(path: path, reason: "cannot create folder: \(error.localizedDescription)")
         }
     }
 
+    /// Writes `text` as UTF-8.
+    public static func write(_ text: String, to path: String) throws(Failure) {
+        try write(Data(text.utf8), to: path)
+    }
+
     /// True for names `write` uses for its temporaries.
-    static func isTemporary(_ name: String) -> Bool {
+    public static func isTemporary(_ name: String) -> Bool {
         name.hasPrefix(".") && name.hasSuffix(".tmp")
     }
 
@@ -77,7 +96,7 @@ enum AtomicFile {
         #endif
     }
 
-    static func errnoText() -> String {
+    public static func errnoText() -> String {
         String(cString: strerror(errno))
     }
 }
