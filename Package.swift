@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(
             name: "RobinChartsTests",
             dependencies: ["RobinCharts", "RobinModel", "RobinTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
