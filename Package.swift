@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "RobinExports", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
         // Stage 2: every metric of METRICS.md.
         .target(name: "RobinAnalytics", dependencies: ["RobinModel", "RobinExports"], swiftSettings: swiftSettings),
+        // Stage 3 (part): SVG charts and email-safe table bars, deterministic and escaped.
+        .target(name: "RobinCharts", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
         // The configuration file (TOML).
         .target(
             name: "RobinConfig",
@@ -82,6 +84,12 @@ let package = Package(
         .testTarget(
             name: "RobinConfigTests",
             dependencies: ["RobinConfig"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinChartsTests",
+            dependencies: ["RobinCharts", "RobinModel", "RobinTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
