@@ -46,6 +46,10 @@ let package = Package(
             dependencies: ["RobinModel", "RobinSynthetic", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: swiftSettings
         ),
+        // libcmark 0.30 (CommonMark -> HTML), as a system library.
+        .systemLibrary(name: "CCMark", path: "Sources/CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Stage 3b: Markdown escaping, Markdown -> HTML through libcmark (with pipe tables), the HTML page.
+        .target(name: "RobinMarkdown", dependencies: ["CCMark"], swiftSettings: swiftSettings),
         // The thin executable: command structs only.
         .executableTarget(
             name: "robin-report",
@@ -79,6 +83,11 @@ let package = Package(
             name: "RobinReportCLITests",
             dependencies: ["RobinModel", "RobinTestSupport", "robin-report"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinMarkdownTests",
+            dependencies: ["RobinMarkdown", "RobinTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

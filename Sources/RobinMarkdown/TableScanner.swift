@@ -1,0 +1,102 @@
+/// Finds the pipe tables in Markdown source and stands a placeholder paragraph in for each.
+///
+/// A table is a header row, a delimiter row with as many cells, and the body rows that
+/// follow, every line starting with `|` after at most three spaces, outside fenced code.
+/// It ends at the first line that does not start with `|` (GitHub would also take a
+/// pipe-less line as a row; our templates never write one).
+///
+/// Caption convention (as Pandoc's): a one-line paragraph `Table: <caption>` right before
+/// the table, directly or after one blank line, becomes the table's `<caption>`. GitHub
+/// shows it as a plain paragraph above the table, so the Markdown reads the same there.
+enum TableScanner {
+    /// The source with each table replaced by its placeholder line, and the tables in order.
+    struct Result {
+        var source: String
+        var tables: [PipeTable]
+    }
+
+    static let captionPrefix = "Table: "
+
+    /// Scans `markdown`; `placeholder(i)` is the paragraph text that stands for table `i`.
+    static func scan(_ markdown: String, placeholder: (Int) -> String) -> Result {
+        let lines = markdown.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        var fence = CodeFence()
+        let inCode = lines.map { fence.contains($0) }
+        var output: [Substring] = []
+        var tables: [PipeTable] = []
+        var index = 0
+        var consumed = 0  // lines before this belong to an earlier table or were copied
+        while index < lines.count {
+            guard !inCode[index], index + 1 < lines.count, !inCode[index + 1],
+                  let header = PipeRow.cells(lines[index]),
+                  let alignments = PipeRow.alignments(lines[index + 1]), alignments.count == header.count
+            else {
+                output.append(lines[index])
+                index += 1
+                continue
+            }
+            var rows: [[String]] = []
+            var end = index + 2
+            while end < lines.count, !inCode[end], let cells = PipeRow.cells(lines[end]) {
+                rows.append(fitted(cells, to: header.count))
+                end += 1
+            }
+            var caption: String?
+            if let line = captionLine(before: index, in: lines, inCode: inCode, from: consumed) {
+                caption = captionText(lines[line])
+                output.removeLast(index - line)
+            }
+            if let previous = output.last, !isBlank(previous) { output.append("") }
+            // The header's indentation keeps a table inside the list item it is written in.
+            let indent = lines[index].prefix { $0 == " " }
+            output.append(Substring(String(indent) + placeholder(tables.count)))
+            output.append("")
+            tables.append(PipeTable(caption: caption, header: header, alignments: alignments, rows: rows))
+            index = end
+            consumed = end
+        }
+        return Result(source: output.joined(separator: "\n"), tables: tables)
+    }
+
+    /// Cuts or pads a body row to `count` cells.
+    private static func fitted(_ cells: [String], to count: Int) -> [String] {
+        cells.count >= count ? Array(cells.prefix(count)) : cells + Array(repeating: "", count: count - cells.count)
+    }
+
+    /// The index of the caption line for the table whose header is at `header`, if there is one.
+    private static func captionLine(before header: Int, in lines: [Substring], inCode: [Bool], from first: Int) -> Int? {
+        for candidate in [header - 1, header - 2] where candidate >= first {
+            if candidate == header - 2 && !isBlank(lines[header - 1]) { return nil }
+            guard !inCode[candidate], captionText(lines[candidate]) != nil else { continue }
+            // The caption is a paragraph of its own: a blank line (or the start) before it.
+            let before = candidate - 1
+            return before < 0 || isBlank(lines[before]) ? candidate : nil
+        }
+        return nil
+    }
+
+    /// The caption in a `Table: ...` line (at most three spaces indented), or nil.
+    private static func captionText(_ line: Substring) -> String? {
+        let indent = line.prefix { $0 == " " }
+        guard indent.count <= 3 else { return nil }
+        let rest = line.dropFirst(indent.count)
+        guard rest.hasPrefix(captionPrefix) else { return nil }
+        let text = rest.dropFirst(captionPrefix.count).trimmingSpaces
+        return text.isEmpty ? nil : String(text)
+    }
+
+    private static func isBlank(_ line: Substring) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" }
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}
