@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Values passed between the pipeline stages.
@@ -50,11 +51,24 @@ let package = Package(
         .systemLibrary(name: "CCMark", path: "Sources/CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Stage 3b: Markdown escaping, Markdown -> HTML through libcmark (with pipe tables), the HTML page.
         .target(name: "RobinMarkdown", dependencies: ["CCMark"], swiftSettings: swiftSettings),
+        // Stage 3: the report: Mustache Markdown templates, HTML, charts, the output folder and index.
+        .target(
+            name: "RobinRender",
+            dependencies: ["RobinModel", "RobinCharts", "RobinMarkdown", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
+        // The whole pipeline for one report: fetch -> read -> analyze -> render -> write.
+        .target(
+            name: "RobinPipeline",
+            dependencies: ["RobinModel", "RobinExports", "RobinAnalytics", "RobinFetch", "RobinRender"],
+            swiftSettings: swiftSettings
+        ),
         // The thin executable: command structs only.
         .executableTarget(
             name: "robin-report",
             dependencies: [
                 "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig", "RobinFetch", "RobinSimulator",
+                "RobinSynthetic", "RobinRender", "RobinPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -93,12 +107,6 @@ let package = Package(
         .testTarget(
             name: "RobinConfigTests",
             dependencies: ["RobinConfig"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "RobinChartsTests",
-            dependencies: ["RobinCharts", "RobinModel", "RobinTestSupport"],
-            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

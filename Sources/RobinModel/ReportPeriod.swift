@@ -98,3 +98,20 @@ public struct ReportPeriod: Sendable, Hashable {
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                     "September", "October", "November", "December"]
 }
+
+extension ReportPeriod {
+    /// The period `count` periods before this one: weeks by week, months by
+    /// calendar month, other ranges by their length.
+    public func earlier(by count: Int) -> ReportPeriod {
+        switch kind {
+        case .week:
+            return .range(Period(from: period.from.adding(days: -7 * count), to: period.to.adding(days: -7 * count))!)
+        case .month(let year, let month):
+            let index = year * 12 + (month - 1) - count
+            return .month(year: index / 12, month: index % 12 + 1)!
+        case .custom:
+            let shift = period.dayCount * count
+            return .range(Period(from: period.from.adding(days: -shift), to: period.to.adding(days: -shift))!)
+        }
+    }
+}

@@ -1,0 +1,281 @@
+import RobinModel
+
+/// Turns a `ReportInput` into the values the Mustache templates show. Numbers
+/// are formatted here (templates print them with `{{{...}}}`); names from the
+/// exports stay raw and are escaped by the template's content type (`{{...}}`).
+struct ReportContext {
+    let input: ReportInput
+    let charts: [String: ChartReference]
+
+    var metrics: Metrics { input.metrics }
+    var previous: Metrics? { input.metrics.previous?.metrics }
+
+    func values() -> [String: Any] {
+        let desks = metrics.desks.total, rooms = metrics.rooms.total
+        var values: [String: Any] = [
+            "title": input.period.title,
+            "span": input.period.span,
+            "slug": input.period.slug,
+            "isMonth": { if case .month = input.period.kind { return true } else { return false } }(),
+            "from": metrics.period.from.description,
+            "to": metrics.period.to.description,
+            "workdays": "\(metrics.workdays)",
+            "previousTitle": input.period.previous.title,
+            "hasPrevious": previous != nil,
+            "kpis": kpis(),
+            "summary": summary(),
+            "weekdays": weekdays(),
+            "buildings": buildings(),
+            "floors": floors(),
+            "departments": deskDepartments(),
+            "roomDepartments": roomDepartments(),
+            "capacityBands": capacityBands(),
+            "busiestRooms": busiestRooms(),
+            "hasDesks": desks.reservations > 0,
+            "hasRooms": rooms.events > 0,
+            "minGroupSize": "\(input.settings.minGroupSize)",
+            "daysPerWeek": Formatting.decimal(input.settings.daysPerWeek, decimals: input.settings.daysPerWeek.rounded() == input.settings.daysPerWeek ? 0 : 1),
+            "businessHours": "\(clock(input.settings.businessHours.start))–\(clock(input.settings.businessHours.end))",
+            "workweek": (1...7).filter(input.settings.workweek.contains).map(Weekday.name).joined(separator: ", "),
+            "dataWindow": dataWindow(),
+            "timeZones": input.timeZones.map { ["building": $0.building, "zone": $0.zone] },
+            "organizationTimeZone": input.organizationTimeZone,
+        ]
+        for (role, chart) in charts {
+            values["chart_" + role] = ["file": "charts/" + chart.fileName, "title": chart.title, "summary": chart.summary]
+        }
+        return values
+    }
+
+    // MARK: - Headline figures
+
+    private struct KPI {
+        var name: String
+        var value: (Metrics) -> Double?
+        var format: (Double?) -> String
+        var isRate: Bool
+        var definition: String
+    }
+
+    private var kpiList: [KPI] {
+        [
+            KPI(name: "People in the office", value: { Double($0.desks.total.people) }, format: { Formatting.count(Int($0 ?? 0)) },
+                isRate: false, definition: "distinct people with an attended desk reservation"),
+            KPI(name: "Average daily attendance", value: { $0.desks.total.avgDailyPeople }, format: { Formatting.decimal($0) },
+                isRate: false, definition: "people in the office per workday, on average"),
+            KPI(name: "Peak day attendance", value: { Double($0.desks.total.peakPeople) }, format: { Formatting.count(Int($0 ?? 0)) },
+                isRate: false, definition: "people in the office on the busiest date"),
+            KPI(name: "Desk utilization", value: { $0.desks.total.deskUtilization }, format: Formatting.percent,
+                isRate: true, definition: "desk-days used on workdays / (desks x workdays)"),
+            KPI(name: "Desk check-in rate", value: { $0.desks.total.checkInRate }, format: Formatting.percent,
+                isRate: true, definition: "checked-in reservations / reservations not canceled in advance"),
+            KPI(name: "Desk no-show rate", value: { $0.desks.total.noShowRate }, format: Formatting.percent,
+                isRate: true, definition: "reservations released unused / reservations not canceled in advance"),
+            KPI(name: "Room utilization", value: { $0.rooms.total.utilization }, format: Formatting.percent,
+                isRate: true, definition: "meeting time within business hours / room hours available"),
+            KPI(name: "Ghost-meeting rate", value: { $0.rooms.total.ghostRate }, format: Formatting.percent,
+                isRate: true, definition: "meetings automatically unbooked for lack of check-in / meetings"),
+            KPI(name: "Policy adherence", value: { $0.desks.total.policyAdherence }, format: Formatting.percent,
+                isRate: true, definition: "people meeting the office-days policy / people in the office"),
+        ]
+    }
+
+    private func kpis() -> [[String: Any]] {
+        kpiList.map { kpi in
+            let now = kpi.value(metrics), before = previous.flatMap(kpi.value)
+            let trend = input.trend.map { $0.metrics.flatMap(kpi.value) }
+            var value = kpi.format(now)
+            if kpi.name == "Peak day attendance", let date = metrics.desks.total.peakDate {
+                value += " (\(Weekday.name(date.isoWeekday)) \(date.components.day) \(String(ReportPeriod.monthNames[date.components.month - 1].prefix(3))))"
+            }
+            return [
+                "name": kpi.name,
+                "value": value,
+                "previous": previous == nil ? "—" : kpi.format(before),
+                "change": previous == nil ? "—" : (kpi.isRate ? Formatting.pointChange(now, before) : Formatting.relativeChange(now, before)),
+                "trend": trend.compactMap { $0 }.count >= 2 ? Formatting.sparkline(trend) : "—",
+                "definition": kpi.definition,
+            ]
+        }
+    }
+
+    /// Two sentences leadership can read without the tables.
+    private func summary() -> String {
+        let desks = metrics.desks.total, rooms = metrics.rooms.total
+        guard desks.reservations > 0 || rooms.events > 0 else {
+            return "No desk reservations or room bookings were found for this period."
+        }
+        var text = "\(Formatting.count(desks.people)) people came to the office, \(Formatting.decimal(desks.avgDailyPeople)) on an average workday"
+        if let peak = desks.peakDate {
+            text += ", most on \(ReportContext.weekdayNames[peak.isoWeekday - 1]) (\(Formatting.count(desks.peakPeople)))"
+        }
+        text += ". Desks were \(Formatting.percent(desks.deskUtilization)) used and rooms \(Formatting.percent(rooms.utilization)) of business hours"
+        if let ghost = rooms.ghostRate { text += "; \(Formatting.percent(ghost)) of meetings were ghost meetings" }
+        return text + "."
+    }
+
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    private func weekdays() -> [[String: Any]] {
+        let before = previous?.desks.byWeekday
+        return metrics.desks.byWeekday.enumerated().compactMap { index, people in
+            guard let people else { return nil }
+            return ["weekday": ReportContext.weekdayNames[index], "people": Formatting.decimal(people),
+                    "previous": Formatting.decimal(before?[index] ?? nil)]
+        }
+    }
+
+    // MARK: - Breakdowns
+
+    private func buildings() -> [[String: Any]] {
+        let names = Set(metrics.desks.byBuilding.compactMap { $0.key["building"] } + metrics.rooms.byBuilding.compactMap { $0.key["building"] })
+        return names.sorted(by: NaturalOrder.precedes).map { name in
+            let d = metrics.desks.byBuilding.first { $0.key["building"] == name }?.figures
+            let r = metrics.rooms.byBuilding.first { $0.key["building"] == name }?.figures
+            return [
+                "building": name,
+                "people": d.map { Formatting.count($0.people) } ?? "—",
+                "avgDaily": Formatting.decimal(d?.avgDailyPeople),
+                "deskUtilization": Formatting.percent(d?.deskUtilization),
+                "checkIn": Formatting.percent(d?.checkInRate),
+                "noShow": Formatting.percent(d?.noShowRate),
+                "meetings": r.map { Formatting.count($0.meetings) } ?? "—",
+                "roomUtilization": Formatting.percent(r?.utilization),
+                "ghostRate": Formatting.percent(r?.ghostRate),
+            ]
+        }
+    }
+
+    private func floors() -> [[String: Any]] {
+        var keys: [(String, String)] = []
+        for key in metrics.desks.byFloor.map(\.key) + metrics.rooms.byFloor.map(\.key) {
+            let pair = (key["building"] ?? "", key["floor"] ?? "")
+            if !keys.contains(where: { $0 == pair }) { keys.append(pair) }
+        }
+        keys.sort { $0.0 != $1.0 ? NaturalOrder.precedes($0.0, $1.0) : NaturalOrder.precedes($0.1, $1.1) }
+        return keys.map { building, floor in
+            let d = metrics.desks.byFloor.first { $0.key["building"] == building && $0.key["floor"] == floor }?.figures
+            let r = metrics.rooms.byFloor.first { $0.key["building"] == building && $0.key["floor"] == floor }?.figures
+            return [
+                "building": building, "floor": floor,
+                "people": d.map { Formatting.count($0.people) } ?? "—",
+                "desks": d.map { Formatting.count($0.desksSeen) } ?? "—",
+                "deskUtilization": Formatting.percent(d?.deskUtilization),
+                "rooms": r.map { Formatting.count($0.roomsSeen) } ?? "—",
+                "roomUtilization": Formatting.percent(r?.utilization),
+            ]
+        }
+    }
+
+    private func deskDepartments() -> [[String: Any]] {
+        metrics.desks.byDepartment.sorted { NaturalOrder.precedes($0.key["department"] ?? "", $1.key["department"] ?? "") }.map {
+            let f = $0.figures
+            return [
+                "department": $0.key["department"] ?? "",
+                "people": Formatting.count(f.people),
+                "avgDays": Formatting.decimal(f.avgDaysPerPerson),
+                "policy": Formatting.percent(f.policyAdherence),
+                "checkIn": Formatting.percent(f.checkInRate),
+                "noShow": Formatting.percent(f.noShowRate),
+            ]
+        }
+    }
+
+    private func roomDepartments() -> [[String: Any]] {
+        metrics.rooms.byDepartment.sorted { NaturalOrder.precedes($0.key["department"] ?? "", $1.key["department"] ?? "") }.map {
+            let f = $0.figures
+            return [
+                "department": $0.key["department"] ?? "",
+                "meetings": Formatting.count(f.meetings),
+                "hours": Formatting.decimal(f.bookedHours),
+                "ghostRate": Formatting.percent(f.ghostRate),
+                "avgAttendees": Formatting.decimal(f.avgAttendees),
+            ]
+        }
+    }
+
+    private func capacityBands() -> [[String: Any]] {
+        metrics.rooms.byCapacity.map {
+            let f = $0.figures
+            return [
+                "capacity": $0.key["capacity"] ?? "",
+                "rooms": Formatting.count(f.roomsSeen),
+                "meetings": Formatting.count(f.meetings),
+                "avgAttendees": Formatting.decimal(f.avgAttendees),
+                "avgFill": Formatting.percent(f.avgFill),
+                "oversized": Formatting.percent(f.oversizedShare),
+            ]
+        }
+    }
+
+    /// The ten rooms with the highest utilization (ties by name).
+    private func busiestRooms() -> [[String: Any]] {
+        metrics.rooms.bySpace
+            .filter { $0.figures.meetings > 0 }
+            .sorted {
+                let a = $0.figures.utilization ?? 0, b = $1.figures.utilization ?? 0
+                return a != b ? a > b : GroupKey.precedes($0.key, $1.key)
+            }
+            .prefix(10)
+            .map {
+                let f = $0.figures
+                return [
+                    "space": $0.key["space"] ?? "", "building": $0.key["building"] ?? "", "floor": $0.key["floor"] ?? "",
+                    "meetings": Formatting.count(f.meetings),
+                    "utilization": Formatting.percent(f.utilization),
+                    "avgFill": Formatting.percent(f.avgFill),
+                ]
+            }
+    }
+
+    private func dataWindow() -> [[String: Any]] {
+        [("Desk reservations", input.desksRead), ("Room events", input.eventsRead)].map { name, window in
+            [
+                "kind": name,
+                "files": Formatting.count(window.files),
+                "rows": Formatting.count(window.rows),
+                "duplicates": Formatting.count(window.duplicates),
+                "dates": window.first.map { first in "\(first) to \(window.last ?? first)" } ?? "—",
+            ]
+        }
+    }
+
+    private func clock(_ minutes: Int) -> String {
+        let hours = minutes / 60, rest = minutes % 60
+        return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
+    }
+}
+
+/// A chart as the templates reference it.
+public struct ChartReference: Sendable, Equatable {
+    public var fileName: String
+    public var title: String
+    public var summary: String
+
+    public init(fileName: String, title: String, summary: String) {
+        self.fileName = fileName
+        self.title = title
+        self.summary = summary
+    }
+}
+
+/// Orders names the way people expect: numbers inside by value (floor 2 before 10).
+enum NaturalOrder {
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        var a = Substring(lhs), b = Substring(rhs)
+        while let x = a.first, let y = b.first {
+            if x.isNumber, y.isNumber, x.isASCII, y.isASCII {
+                let na = a.prefix { $0.isASCII && $0.isNumber }, nb = b.prefix { $0.isASCII && $0.isNumber }
+                let va = Int(na) ?? 0, vb = Int(nb) ?? 0
+                if va != vb { return va < vb }
+                a = a.dropFirst(na.count)
+                b = b.dropFirst(nb.count)
+                continue
+            }
+            if x != y { return x.unicodeScalars.first!.value < y.unicodeScalars.first!.value }
+            a = a.dropFirst()
+            b = b.dropFirst()
+        }
+        return a.isEmpty && !b.isEmpty
+    }
+}
