@@ -30,12 +30,9 @@ test: deps
 	scripts/crosscheck.sh .build/debug/robin-report
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
-# Until the report renderer lands, the demo prints the metrics of the sample week
-# shipped with the tests (a synthetic organisation with three buildings).
-SAMPLE := Tests/RobinAnalyticsTests/Fixtures/week
+# A report from the built-in Robin API simulator (no token, no network): Output/demo/.
 demo: release
-	.build/release/robin-report metrics --desks $(SAMPLE)/desks/*.csv --spaces $(SAMPLE)/spaces/*.csv \
-	  --from 2026-11-16 --to 2026-11-22 --config $(SAMPLE)/robin-report.toml
+	.build/release/robin-report demo
 
 # Speed and memory against DuckDB and pandas on a generated month (docs/performance.md).
 bench: release

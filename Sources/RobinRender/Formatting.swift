@@ -57,15 +57,17 @@ enum Formatting {
         change >= threshold ? "▲" : change <= -threshold ? "▼" : "●"
     }
 
-    /// A text sparkline of up to eight values (`▁▃▅▇`); gaps as `·`.
+    /// A text sparkline of up to eight values (`▁▃▅▇`), bars scaled from zero so
+    /// a steady figure looks steady; gaps as `·`.
     static func sparkline(_ values: [Double?]) -> String {
         let bars = Array("▁▂▃▄▅▆▇█")
         let known = values.compactMap { $0 }
-        guard let low = known.min(), let high = known.max() else { return "—" }
+        guard let high = known.max(), let low = known.min() else { return "—" }
+        let floor = min(0, low)
         return String(values.map { value -> Character in
             guard let value else { return "·" }
-            if high == low { return bars[3] }
-            return bars[min(7, Int((value - low) / (high - low) * 7 + 0.5))]
+            if high == floor { return bars[0] }
+            return bars[min(7, max(0, Int((value - floor) / (high - floor) * 7 + 0.5)))]
         })
     }
 }
