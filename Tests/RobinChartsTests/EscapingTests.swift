@@ -23,7 +23,7 @@ struct EscapingTests {
         #expect(xml.text.contains("Rate <img src=x onerror=alert(1)>"))
         #expect(xml.text.contains("R&D \"North\""))
         #expect(chart.summary == "Rate <img src=x onerror=alert(1)>: 40% in \(SampleData.hostile), "
-            + "up from 20% in x\u{0}y\u{1B} z; between 20% and 50% over 4 periods.")
+            + "up from 20% in x\u{FFFD}y\u{FFFD} z; between 20% and 50% over 4 periods.")
         // Ids come from the file name but keep to letters, digits and '-'.
         let ids = xml.attributes.filter { $0.name == "id" }.map(\.value)
         #expect(ids.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } })
