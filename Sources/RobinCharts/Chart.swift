@@ -12,6 +12,7 @@ public struct Chart: Sendable, Equatable {
     /// A complete standalone SVG document (UTF-8, no XML declaration, ends with a newline).
     public var svg: String
 
+    /// A chart from its parts; `svg` must already be a complete, escaped document.
     public init(fileName: String, title: String, summary: String, svg: String) {
         self.fileName = fileName
         self.title = title

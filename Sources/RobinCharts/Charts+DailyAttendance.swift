@@ -59,9 +59,11 @@ extension Charts {
                 mondays += 1
                 guard (mondays - 1) % weekStride == 0 else { continue }
             }
-            let x = frame.left + slot * (Double(index) + 0.5)
             let (_, _, day) = date.components
             let second = slot >= 48 || !everyDate ? DateText.dayMonth(date) : String(day)
+            // A Monday near the end of a long period would run off the card: nudge it left.
+            let halfWidth = Double(second.count) * ChartFrame.tickSize * 0.3
+            let x = min(frame.left + slot * (Double(index) + 0.5), ChartFrame.width - 6 - halfWidth)
             canvas.text(DateText.weekday(date), x: x, y: frame.bottom + 20, anchor: "middle",
                         size: ChartFrame.tickSize, fill: Palette.mutedText)
             canvas.text(second, x: x, y: frame.bottom + 38, anchor: "middle", size: ChartFrame.tickSize,

@@ -59,7 +59,8 @@ extension Charts {
         let legendY = top + 7 * rowHeight + 36
         for (index, item) in legend.enumerated() {
             let x = left + Double(index) * 76
-            canvas.rect(x: x, y: legendY, width: 14, height: 14, fill: item.0, [("rx", "2"), ("stroke", Palette.border)])
+            canvas.rect(x: x, y: legendY, width: 14, height: 14, fill: item.0,
+                        [("rx", "2"), ("stroke", Palette.border)])
             canvas.text(item.1, x: x + 20, y: legendY + 12, size: ChartFrame.tickSize, fill: Palette.mutedText)
         }
         canvas.text("Hour, local time", x: right, y: legendY + 12, anchor: "end", size: ChartFrame.tickSize,

@@ -49,7 +49,8 @@ public enum EmailBars {
                 + "background-color:\(barColor);height:14px;font-size:0;line-height:0;\">&nbsp;</td>"
         }
         if rest != "0" {
-            cells += "<td width=\"\(rest)%\" style=\"width:\(rest)%;height:14px;font-size:0;line-height:0;\">&nbsp;</td>"
+            cells += "<td width=\"\(rest)%\" style=\"width:\(rest)%;"
+                + "height:14px;font-size:0;line-height:0;\">&nbsp;</td>"
         }
         return "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" "
             + "style=\"border-collapse:collapse;width:100%;\"><tr>\(cells)</tr></table>"

@@ -25,10 +25,15 @@ enum Markup {
         return out
     }
 
-    /// `label` on one line (line breaks and tabs become spaces), shortened with
-    /// "…" to about `maxCharacters` characters. Not yet escaped.
+    /// `label` on one line (line breaks and tabs become spaces, other control
+    /// characters U+FFFD), shortened with "…" to about `maxCharacters`
+    /// characters. Plain text, not yet escaped.
     static func singleLine(_ label: String, maxCharacters: Int = Int.max) -> String {
-        var line = String(label.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        var line = String(label.map { character -> Character in
+            if character.isNewline || character == "\t" { return " " }
+            let control = character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+            return control ? "\u{FFFD}" : character
+        })
         let limit = max(maxCharacters, 1)
         if line.count > limit {
             line = String(line.prefix(limit - 1)) + "…"

@@ -3,9 +3,9 @@ struct NiceScale: Equatable {
     var step: Double
     var maximum: Double
 
-    /// An axis for values up to `dataMaximum` with about `ticks` steps;
+    /// An axis for values up to `dataMaximum` with at most about `ticks` steps;
     /// `minimumStep` keeps counts of people from getting half-person ticks.
-    init(dataMaximum: Double, ticks: Int = 4, minimumStep: Double = 0) {
+    init(dataMaximum: Double, ticks: Int = 5, minimumStep: Double = 0) {
         let top = dataMaximum.isFinite && dataMaximum > 0 ? dataMaximum : 1
         let rough = max(top / Double(max(ticks, 1)), minimumStep, 1e-9)
         // Powers of ten by repeated multiplication rather than log10/pow, so the
