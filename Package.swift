@@ -105,6 +105,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RobinChartsTests",
+            dependencies: ["RobinCharts", "RobinModel", "RobinTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RobinRenderTests",
             dependencies: ["RobinRender", "RobinModel", "RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
             exclude: ["Fixtures"],

@@ -39,7 +39,8 @@ struct SimulatorTests {
     }
 
     @Test func acceptsThenServesTheCSVWhenReady() async throws {
-        let harness = try await SimulatorHarness.start(readiness: .milliseconds(300))
+        // Readiness long enough that a loaded machine still polls before it.
+        let harness = try await SimulatorHarness.start(readiness: .seconds(2))
         defer { Task { await harness.stop() } }
         let accepted = try await send("POST", desks(harness), body: #"{"from":"2026-11-16T00:00:00-05:00","to":"2026-11-17T00:00:00-05:00"}"#)
         #expect(accepted.status == 202)
@@ -52,7 +53,7 @@ struct SimulatorTests {
         #expect(early.status == 404)
         #expect(early.message.contains("not ready"))
 
-        try await Task.sleep(for: .milliseconds(350))
+        try await Task.sleep(for: .milliseconds(2100))
         let ready = try await send("GET", download)
         #expect(ready.status == 200)
         let expected = TinyDataSource().export(.desks, fromUTC: 1_794_805_200, toUTC: 1_794_891_600, locationIDs: nil)
