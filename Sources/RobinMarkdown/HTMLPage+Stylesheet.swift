@@ -77,7 +77,6 @@ extension HTMLPage {
           h2 { font-size: 1.25rem; }
           table { font-size: 0.875rem; }
           th, td { padding: 0.4rem 0.5rem; }
-          tbody th { min-width: 6rem; }
         }
         @media print {
           :root {

@@ -16,8 +16,9 @@ public enum MarkdownHTML {
     /// sits in `<div class="table-wrap">`, which scrolls sideways on narrow screens.
     ///
     /// Captions: a one-line paragraph `Table: <text>` right before a table (directly, or
-    /// after one blank line) becomes its `<caption>` (Pandoc's convention; GitHub shows the
-    /// line as a paragraph above the table).
+    /// after one blank line) becomes its `<caption>`; one-line means a blank line, a heading
+    /// or the start of the document comes before it. Pandoc's convention; GitHub shows the
+    /// line as a paragraph above the table.
     ///
     /// Differences from GitHub: a table ends at the first line not starting with `|`; link
     /// reference definitions do not reach into table cells; no other GFM extensions.

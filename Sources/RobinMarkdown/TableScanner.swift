@@ -6,7 +6,8 @@
 /// pipe-less line as a row; our templates never write one).
 ///
 /// Caption convention (as Pandoc's): a one-line paragraph `Table: <caption>` right before
-/// the table, directly or after one blank line, becomes the table's `<caption>`. GitHub
+/// the table, directly or after one blank line, becomes the table's `<caption>` (one-line:
+/// after a blank line, a heading or the start of the document). GitHub
 /// shows it as a plain paragraph above the table, so the Markdown reads the same there.
 enum TableScanner {
     /// The source with each table replaced by its placeholder line, and the tables in order.
@@ -68,9 +69,9 @@ enum TableScanner {
         for candidate in [header - 1, header - 2] where candidate >= first {
             if candidate == header - 2 && !isBlank(lines[header - 1]) { return nil }
             guard !inCode[candidate], captionText(lines[candidate]) != nil else { continue }
-            // The caption is a paragraph of its own: a blank line (or the start) before it.
+            // The caption is a paragraph of its own: the start, a blank line or a heading before it.
             let before = candidate - 1
-            return before < 0 || isBlank(lines[before]) ? candidate : nil
+            return before < 0 || isBlank(lines[before]) || isATXHeading(lines[before]) ? candidate : nil
         }
         return nil
     }
@@ -83,6 +84,16 @@ enum TableScanner {
         guard rest.hasPrefix(captionPrefix) else { return nil }
         let text = rest.dropFirst(captionPrefix.count).trimmingSpaces
         return text.isEmpty ? nil : String(text)
+    }
+
+    /// Whether `line` is a `#` to `######` heading (a block of one line, so what follows starts a paragraph).
+    private static func isATXHeading(_ line: Substring) -> Bool {
+        let indent = line.prefix { $0 == " " }
+        guard indent.count <= 3 else { return false }
+        let hashes = line.dropFirst(indent.count).prefix { $0 == "#" }
+        guard (1...6).contains(hashes.count) else { return false }
+        let next = line.dropFirst(indent.count + hashes.count).first
+        return next == nil || next == " " || next == "\t"
     }
 
     private static func isBlank(_ line: Substring) -> Bool {

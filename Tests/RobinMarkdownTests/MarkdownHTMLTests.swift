@@ -127,6 +127,12 @@ struct MarkdownHTMLTests {
         }
     }
 
+    @Test("a caption may follow a heading directly")
+    func captionAfterHeading() throws {
+        let html = try MarkdownHTML.render("## KPIs\nTable: Headline\n| a |\n|---|\n")
+        #expect(html.hasPrefix("<h2>KPIs</h2>\n<div class=\"table-wrap\"><table>\n<caption>Headline</caption>\n"))
+    }
+
     @Test("a Table: line inside a longer paragraph, or two blank lines away, stays a paragraph")
     func notCaption() throws {
         let inParagraph = try MarkdownHTML.render("Intro\nTable: x\n| a |\n|---|\n")
