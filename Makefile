@@ -1,9 +1,9 @@
 # robin-report: the two set-up commands are `make demo` and `make test`.
 SWIFT ?= swift
 BUILD_FLAGS ?=
-APT_PACKAGES := libcmark-dev pkg-config
+APT_PACKAGES := libcmark-dev pkg-config chromium
 
-.PHONY: all build release test deps demo bench clean
+.PHONY: all build release test deps demo bench screenshots clean
 
 all: build
 
@@ -37,6 +37,13 @@ demo: release
 # Speed and memory against DuckDB and pandas on a generated month (docs/performance.md).
 bench: release
 	scripts/bench.sh
+
+# Screenshots of the demo report at 1280 and 375 px wide (docs/), for people to look at.
+screenshots: demo
+	for width in 1280 375; do \
+	  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=$$width,3000 \
+	    --screenshot=docs/report-$$width.png "file://$$PWD/Output/demo/$$(ls Output/demo | grep -- -W | sort | tail -1)/report.html"; \
+	done
 
 clean:
 	rm -rf .build
