@@ -68,7 +68,7 @@ let package = Package(
             name: "robin-report",
             dependencies: [
                 "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig", "RobinFetch", "RobinSimulator",
-                "RobinSynthetic", "RobinRender", "RobinPipeline",
+                "RobinSynthetic", "RobinRender", "RobinPipeline", "RobinMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,6 +102,7 @@ let package = Package(
         .testTarget(
             name: "RobinMarkdownTests",
             dependencies: ["RobinMarkdown", "RobinTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

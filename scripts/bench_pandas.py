@@ -38,8 +38,22 @@ def read(paths, wanted, rename):
     frames = []
     for i, path in enumerate(paths):
         names = common.header_names(path, wanted)
-        df = pd.read_csv(path, usecols=list(names.values()), dtype=str, keep_default_na=False, na_values=[],
-                         engine=ENGINE)
+        if ENGINE == "pyarrow":
+            # pandas' pyarrow engine cannot take newlines inside quoted fields (meeting
+            # titles have them); pyarrow's own reader can, with newlines_in_values.
+            import pyarrow as pa
+            import pyarrow.csv as pacsv
+            columns = list(names.values())
+            table = pacsv.read_csv(
+                path,
+                parse_options=pacsv.ParseOptions(newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(include_columns=columns,
+                                                     column_types={c: pa.string() for c in columns},
+                                                     strings_can_be_null=False))
+            df = table.to_pandas()
+        else:
+            df = pd.read_csv(path, usecols=list(names.values()), dtype=str, keep_default_na=False, na_values=[],
+                             engine=ENGINE)
         df = df.rename(columns={v: rename[k] for k, v in names.items()})
         df["fi"] = np.int32(i)
         frames.append(df)

@@ -2,6 +2,10 @@ import RobinAnalytics
 import RobinConfig
 import RobinExports
 import RobinFetch
+import RobinMarkdown
+import RobinModel
+import RobinPipeline
+import RobinRender
 
 /// A failure with its exit code (PRODUCT.md): 1 runtime (API, I/O), 2 usage or
 /// configuration, 3 bad input data.
@@ -29,6 +33,10 @@ struct Failure: Error {
         case let error as ConfigError: self = .usage(error.description)
         case let error as AnalysisError: self = .usage(error.description)
         case let error as FetchError: self = Failure(message: error.description, exitCode: error.isConfigurationError ? 2 : 1)
+        case let error as TemplateError: self = .usage(error.description)
+        case let error as AtomicFile.Failure: self = .runtime("cannot write \(error.description)")
+        case let error as PipelineError: self = .runtime(error.description)
+        case let error as MarkdownError: self = .runtime(error.description)
         default: return nil
         }
     }
