@@ -1,6 +1,6 @@
 /// Reads desk exports into a `DeskTable`, de-duplicating reservations across
 /// files: the last row read for a `Reservation ID` wins (files in the order given).
-public struct DeskExportReader {
+public struct DeskExportReader: ExportTableReader {
     /// The columns this reader needs; any others are ignored.
     public static let requiredColumns = [
         "Building", "Floor", "Desk ID", "Reservation ID", "Type", "Start (UTC)", "Canceled At (UTC)",
@@ -8,7 +8,7 @@ public struct DeskExportReader {
         "Assignee Department",
     ]
 
-    fileprivate(set) var rows = DeskTable()
+    private var rows = DeskTable()
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
     private var departments = ByteInterner()
@@ -22,25 +22,20 @@ public struct DeskExportReader {
     /// Reads one file and merges its rows. `warn` receives one line per file with
     /// unreadable optional values.
     public mutating func read(file: String, warn: (String) -> Void = { _ in }) throws(CSVError) {
-        let count = try ExportFile.eachRow(of: file, required: Self.requiredColumns, warn: warn) {
-            (record, c, log) throws(CSVError) in
-            try add(record, c, file: file, log: &log)
-        }
-        rows.stats.files.append(file)
-        rows.stats.rowsRead += count.rows
-        rows.stats.badOptionalValues += count.badValues
+        try readFile(file, warn: warn)
     }
 
     /// Reads every file in order.
     public static func read(files: [String], warn: (String) -> Void = { _ in }) throws(CSVError) -> DeskTable {
-        var reader = DeskExportReader()
-        let sizes = files.map(ExportFile.size(of:))
-        for (index, file) in files.enumerated() {
-            try reader.read(file: file, warn: warn)
-            if index == 0 { reader.reserve(rows: ExportFile.estimatedRows(sizes: sizes, rowsInFirst: reader.rows.records.count)) }
-        }
-        return reader.table()
+        try readFiles(files, warn: warn)
     }
+
+    var stats: ReadStats {
+        get { rows.stats }
+        set { rows.stats = newValue }
+    }
+
+    var recordCount: Int { rows.records.count }
 
     /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
     mutating func reserve(rows count: Int) {
@@ -60,7 +55,7 @@ public struct DeskExportReader {
         return result
     }
 
-    private mutating func add(_ record: CSVRecord, _ c: [Int], file: String, log: inout OptionalValueLog) throws(CSVError) {
+    mutating func add(_ record: CSVRecord, _ c: [Int], file: String, log: inout OptionalValueLog) throws(CSVError) {
         let start = try ExportFile.requiredTimestamp(record, c[5], column: "Start (UTC)", file: file)
         let hours = ExportFile.optionalNumber(record, c[8], column: "Hour Duration", log: &log)
         let desk = DeskRecord(

@@ -1,7 +1,7 @@
 /// Reads spaces (room event) exports into an `EventTable`, de-duplicating by
 /// (`Event ID`, `Space ID`): the row with the latest `Updated At (UTC)` wins, on a
 /// tie (or with no update time) the last one read.
-public struct EventExportReader {
+public struct EventExportReader: ExportTableReader {
     /// The columns this reader needs; any others (titles among them) are ignored.
     public static let requiredColumns = [
         "Building", "Floor", "Space", "Space ID", "Event ID", "Event Status", "Updated At (UTC)", "Capacity",
@@ -10,7 +10,7 @@ public struct EventExportReader {
         "Host Robin Name",
     ]
 
-    fileprivate(set) var rows = EventTable()
+    private var rows = EventTable()
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
     private var spaceNames = ByteInterner()
@@ -21,27 +21,23 @@ public struct EventExportReader {
 
     public init() {}
 
-    /// Reads one file and merges its rows.
+    /// Reads one file and merges its rows. `warn` receives one line per file with
+    /// unreadable optional values.
     public mutating func read(file: String, warn: (String) -> Void = { _ in }) throws(CSVError) {
-        let count = try ExportFile.eachRow(of: file, required: Self.requiredColumns, warn: warn) {
-            (record, c, log) throws(CSVError) in
-            try add(record, c, file: file, log: &log)
-        }
-        rows.stats.files.append(file)
-        rows.stats.rowsRead += count.rows
-        rows.stats.badOptionalValues += count.badValues
+        try readFile(file, warn: warn)
     }
 
     /// Reads every file in order.
     public static func read(files: [String], warn: (String) -> Void = { _ in }) throws(CSVError) -> EventTable {
-        var reader = EventExportReader()
-        let sizes = files.map(ExportFile.size(of:))
-        for (index, file) in files.enumerated() {
-            try reader.read(file: file, warn: warn)
-            if index == 0 { reader.reserve(rows: ExportFile.estimatedRows(sizes: sizes, rowsInFirst: reader.rows.records.count)) }
-        }
-        return reader.table()
+        try readFiles(files, warn: warn)
     }
+
+    var stats: ReadStats {
+        get { rows.stats }
+        set { rows.stats = newValue }
+    }
+
+    var recordCount: Int { rows.records.count }
 
     /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
     mutating func reserve(rows count: Int) {
@@ -61,7 +57,7 @@ public struct EventExportReader {
         return result
     }
 
-    private mutating func add(_ record: CSVRecord, _ c: [Int], file: String, log: inout OptionalValueLog) throws(CSVError) {
+    mutating func add(_ record: CSVRecord, _ c: [Int], file: String, log: inout OptionalValueLog) throws(CSVError) {
         let start = try ExportFile.requiredTimestamp(record, c[9], column: "Started At (UTC)", file: file)
         let space = ExportFile.internID(record, c[3], into: &spaceIDs)
         let event = EventRecord(

@@ -27,14 +27,7 @@ extension DeskMetrics {
         w.beginObject("total"); total.write(to: &w); w.endObject()
         for (name, groups) in [("by_building", byBuilding), ("by_floor", byFloor),
                                ("by_department", byDepartment), ("by_type", byType)] {
-            w.beginArray(name)
-            for group in groups {
-                w.beginObject()
-                group.key.write(to: &w)
-                group.figures.write(to: &w)
-                w.endObject()
-            }
-            w.endArray()
+            w.groups(name, groups) { $0.write(to: &$1) }
         }
         w.beginArray("daily")
         for day in daily {
@@ -86,14 +79,7 @@ extension RoomMetrics {
         w.beginObject("total"); total.write(to: &w); w.endObject()
         for (name, groups) in [("by_building", byBuilding), ("by_floor", byFloor),
                                ("by_space", bySpace), ("by_department", byDepartment)] {
-            w.beginArray(name)
-            for group in groups {
-                w.beginObject()
-                group.key.write(to: &w)
-                group.figures.write(to: &w)
-                w.endObject()
-            }
-            w.endArray()
+            w.groups(name, groups) { $0.write(to: &$1) }
         }
         w.beginArray("heatmap")
         for cell in heatmap {
@@ -125,6 +111,21 @@ extension RoomFigures {
         w.field("avg_fill", avgFill)
         w.field("oversized_share", oversizedShare)
         w.field("avg_minutes_delayed", avgMinutesDelayed)
+    }
+}
+
+extension JSONWriter {
+    /// An array of group objects: key fields first, then the figures.
+    mutating func groups<Figures>(_ name: String, _ groups: [Group<Figures>],
+                                  figures: (Figures, inout JSONWriter) -> Void) {
+        beginArray(name)
+        for group in groups {
+            beginObject()
+            group.key.write(to: &self)
+            figures(group.figures, &self)
+            endObject()
+        }
+        endArray()
     }
 }
 
