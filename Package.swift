@@ -31,11 +31,15 @@ let package = Package(
             dependencies: ["RobinModel", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swiftSettings
         ),
+        // libcurl, for SMTP (Debian: libcurl4-openssl-dev).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Stage 4: deliver a rendered report: email (MIME, SMTP, sendmail) and publish (git).
+        .target(name: "RobinDeliver", dependencies: ["RobinModel", "CCurl"], swiftSettings: swiftSettings),
         // The thin executable: command structs only.
         .executableTarget(
             name: "robin-report",
             dependencies: [
-                "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig",
+                "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig", "RobinDeliver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,6 +67,11 @@ let package = Package(
         .testTarget(
             name: "RobinReportCLITests",
             dependencies: ["RobinModel", "RobinTestSupport", "robin-report"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinDeliverTests",
+            dependencies: ["RobinDeliver", "RobinModel", "RobinTestSupport", "robin-report"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

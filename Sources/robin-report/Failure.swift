@@ -1,5 +1,6 @@
 import RobinAnalytics
 import RobinConfig
+import RobinDeliver
 import RobinExports
 
 /// A failure with its exit code (PRODUCT.md): 1 runtime (API, I/O), 2 usage or
@@ -23,6 +24,12 @@ struct Failure: Error {
             }
         case let error as ConfigError: self = .usage(error.description)
         case let error as AnalysisError: self = .usage(error.description)
+        case let error as DeliveryError:
+            switch error.kind {
+            case .runtime: self = .runtime(error.description)
+            case .usage: self = .usage(error.description)
+            case .badReport: self = .badInput(error.description)
+            }
         default: self = .runtime(String(describing: error))
         }
     }

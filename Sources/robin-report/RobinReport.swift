@@ -13,7 +13,7 @@ struct RobinReport: AsyncParsableCommand {
             3 bad input data.
             """,
         version: "0.1.0",
-        subcommands: [MetricsCommand.self]
+        subcommands: [MetricsCommand.self, EmailCommand.self, PublishCommand.self]
     )
 
     /// Runs the command and maps every failure to one line on stderr and the
