@@ -48,10 +48,9 @@ public struct EmailHTML {
     }
 
     private func header(_ name: PeriodName) -> String {
-        let heading = name.label.prefix(1).uppercased() + name.label.dropFirst()
         return """
             <tr><td style="padding:24px 24px 8px 24px;">
-            <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscape.text(heading))</h1>
+            <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscape.text(name.label))</h1>
             <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to), \(metrics.workdays) workday\(metrics.workdays == 1 ? "" : "s")</p>
             </td></tr>
             """

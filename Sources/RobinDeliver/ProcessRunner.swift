@@ -49,11 +49,21 @@ struct ProcessRunner: Sendable {
         DispatchQueue.global().async(group: group) { collected.setOut(out.fileHandleForReading.readDataToEndOfFile()) }
         DispatchQueue.global().async(group: group) { collected.setErr(err.fileHandleForReading.readDataToEndOfFile()) }
         if let input {
-            DispatchQueue.global().async(group: group) {
-                // A child that exits without reading all its input is not our error: its status tells.
+            group.enter()
+            // A child may exit without reading all its input; its status says why. Writing to
+            // it then raises SIGPIPE, which would kill this process: the writer is a thread of
+            // its own with SIGPIPE blocked, so the write fails with EPIPE instead, and the
+            // pending signal ends with the thread.
+            let writer = Thread {
+                var set = sigset_t()
+                sigemptyset(&set)
+                sigaddset(&set, SIGPIPE)
+                pthread_sigmask(SIG_BLOCK, &set, nil)
                 try? inPipe.fileHandleForWriting.write(contentsOf: input)
                 try? inPipe.fileHandleForWriting.close()
+                group.leave()
             }
+            writer.start()
         }
         process.waitUntilExit()
         group.wait()
