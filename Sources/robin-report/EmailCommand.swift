@@ -71,7 +71,7 @@ struct EmailCommand: AsyncParsableCommand {
         "Configuration file (TOML; default: robin-report.toml in the working directory, if present).", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Cache folder, where the sent-log is kept (default: cache, else .robin-cache).",
+    @Option(name: .long, help: ArgumentHelp("Cache folder, where the sent-log is kept (default: the config's cache, else .robin-cache).",
                                             valueName: "dir"))
     var cache: String?
 
