@@ -79,6 +79,11 @@ enum Python {
     /// Makes sure aiosmtpd can be imported, installing it with pip when it is
     /// missing: the SMTP tests run for real or fail, never skip.
     static func requireAiosmtpd() throws {
+        try aiosmtpd.get()
+    }
+
+    /// Checked (and installed) once per test run, however many tests start a server at once.
+    private static let aiosmtpd: Result<Void, any Error> = Result {
         if (try? run(["-c", "import aiosmtpd"])) != nil { return }
         try run(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "aiosmtpd"])
         try run(["-c", "import aiosmtpd"])
