@@ -39,7 +39,11 @@ public struct ReportFolder: Sendable {
         var charts: [String] = []
         if manager.fileExists(atPath: chartsPath, isDirectory: &isDirectory), isDirectory.boolValue {
             do {
-                charts = try manager.contentsOfDirectory(atPath: chartsPath).filter { !$0.hasPrefix(".") }.sorted()
+                charts = try manager.contentsOfDirectory(atPath: chartsPath).filter { name in
+                    var isFolder: ObjCBool = false
+                    return !name.hasPrefix(".") && manager.fileExists(atPath: chartsPath + "/" + name, isDirectory: &isFolder)
+                        && !isFolder.boolValue
+                }.sorted()
             } catch {
                 throw .runtime("\(chartsPath): cannot list (\((error as NSError).localizedDescription))")
             }

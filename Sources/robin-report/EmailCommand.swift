@@ -91,7 +91,8 @@ struct EmailCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let settings = try loadSettings().email
+            let allSettings = try loadSettings()
+            let settings = allSettings.email
             let transport = try self.transport(settings)
             guard let sender = from.flatMap(EmailAddress.init) ?? settings.from else {
                 throw Failure.usage("no sender: give --from or set email.from in the configuration")
@@ -102,7 +103,7 @@ struct EmailCommand: AsyncParsableCommand {
                 from: sender, to: recipients, cc: cc.isEmpty ? settings.cc : cc.compactMap(EmailAddress.init),
                 subject: SubjectTemplate(subject ?? settings.subject))
             let delivery = EmailDelivery(composer: composer, transport: transport,
-                                         sentLog: SentLog(cacheDirectory: try cacheDirectory()), resend: resend)
+                                         sentLog: SentLog(cacheDirectory: cache ?? allSettings.cacheDirectory), resend: resend)
             switch try delivery.deliver(reportFolder: report) {
             case .sent(let message, let destination):
                 let line = dryRun
@@ -140,10 +141,5 @@ struct EmailCommand: AsyncParsableCommand {
         if let config { return try ConfigLoader.load(path: config) }
         if FileManager.default.fileExists(atPath: "robin-report.toml") { return try ConfigLoader.load(path: "robin-report.toml") }
         return Settings()
-    }
-
-    private func cacheDirectory() throws -> String {
-        if let cache { return cache }
-        return try loadSettings().cacheDirectory
     }
 }
