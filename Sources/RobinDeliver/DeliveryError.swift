@@ -11,7 +11,9 @@ public struct DeliveryError: Error, CustomStringConvertible, Sendable, Equatable
         case runtime
     }
 
+    /// Which kind of problem (the exit code).
     public var kind: Kind
+    /// The one line shown: what was wrong and where.
     public var message: String
 
     public init(_ kind: Kind, _ message: String) {

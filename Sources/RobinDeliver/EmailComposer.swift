@@ -4,9 +4,13 @@ import RobinModel
 /// Builds the report email from a report folder: the subject from its
 /// template, the text part from report.md, the HTML part from metrics.json.
 public struct EmailComposer: Sendable {
+    /// The sender (From, and the SMTP envelope sender).
     public var from: EmailAddress
+    /// Recipients (To).
     public var to: [EmailAddress]
+    /// Copy recipients (Cc), also in the envelope.
     public var cc: [EmailAddress]
+    /// The subject, filled in for the report's period.
     public var subject: SubjectTemplate
 
     public init(from: EmailAddress, to: [EmailAddress], cc: [EmailAddress] = [],

@@ -11,7 +11,9 @@ public struct EmailDelivery: Sendable {
         case alreadySent(SentLog.Entry, log: String)
     }
 
+    /// Builds the message from the report folder.
     public var composer: EmailComposer
+    /// Sends it: SMTP, sendmail or a file.
     public var transport: any MailTransport
     /// nil: no sent-log (nothing recorded, nothing refused).
     public var sentLog: SentLog?

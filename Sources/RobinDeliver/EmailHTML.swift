@@ -3,6 +3,7 @@
 /// `<style>` elements in places, so there is none), no SVG and no images;
 /// charts are `EmailBar` tables. Every exported name is escaped.
 public struct EmailHTML {
+    /// The report's metrics.json, read.
     public var metrics: ReportMetrics
     /// The subject, repeated as the page title.
     public var title: String

@@ -4,11 +4,15 @@ import RobinModel
 /// A report email: RFC 5322 headers and a MIME multipart/alternative body with
 /// a text/plain and a text/html part, both UTF-8 in quoted-printable.
 public struct EmailMessage: Sendable, Equatable {
+    /// The sender.
     public var from: EmailAddress
+    /// Recipients (To).
     public var to: [EmailAddress]
+    /// Copy recipients (Cc).
     public var cc: [EmailAddress]
     /// The subject as people read it (encoded when rendered).
     public var subject: String
+    /// The Date header (written in UTC).
     public var date: Date
     /// `<unique@domain>`, angle brackets included.
     public var messageID: String

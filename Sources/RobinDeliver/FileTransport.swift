@@ -3,6 +3,7 @@ import Foundation
 /// `--dry-run`: writes the message, as it would be sent, to a file
 /// (`<report dir>/email.eml`) and sends nothing.
 public struct FileTransport: MailTransport {
+    /// The file written (`<report dir>/email.eml`).
     public var path: String
 
     public init(path: String) {

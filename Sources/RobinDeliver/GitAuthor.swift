@@ -4,7 +4,9 @@ import RobinModel
 /// (a fresh CI runner, a service account): `--author "Name <email>"`, by
 /// default `robin-report <robin-report@localhost>`.
 public struct GitAuthor: Sendable, Equatable {
+    /// The author's name.
     public var name: String
+    /// The author's email address.
     public var email: String
 
     public init(name: String, email: String) {

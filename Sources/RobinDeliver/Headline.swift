@@ -7,19 +7,25 @@ public struct Headline: Sendable, Equatable {
     public var people: Int
     /// Mean distinct people a workday (`avg_daily_people`).
     public var avgDailyPeople: Double?
-    /// The busiest date and its people (`peak_date`, `peak_people`).
+    /// The busiest date (`peak_date`); nil when nobody came.
     public var peakDate: LocalDate?
+    /// Distinct people on the busiest date (`peak_people`).
     public var peakPeople: Int
-    /// `desk_utilization`, `check_in_rate`, `no_show_rate`, `policy_adherence` of desks.
+    /// `desks.total.desk_utilization`.
     public var deskUtilization: Double?
+    /// `desks.total.check_in_rate`.
     public var deskCheckInRate: Double?
+    /// `desks.total.no_show_rate`.
     public var noShowRate: Double?
+    /// `desks.total.policy_adherence`.
     public var policyAdherence: Double?
     /// Meetings held (`rooms.total.meetings`).
     public var meetings: Int
-    /// `utilization`, `ghost_rate`, `check_in_rate` of rooms.
+    /// `rooms.total.utilization` (Robin's definition).
     public var roomUtilization: Double?
+    /// `rooms.total.ghost_rate`.
     public var ghostRate: Double?
+    /// `rooms.total.check_in_rate`.
     public var roomCheckInRate: Double?
 
     public init(people: Int = 0, avgDailyPeople: Double? = nil, peakDate: LocalDate? = nil, peakPeople: Int = 0,

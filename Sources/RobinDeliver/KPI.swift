@@ -13,6 +13,7 @@ public struct KPI: Sendable {
 
     /// "Desk utilization".
     public var label: String
+    /// How the value is written.
     public var style: Style
     /// True when a rise is good news (utilization), false when it is bad (no-shows).
     public var higherIsBetter: Bool

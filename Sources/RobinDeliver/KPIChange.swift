@@ -7,7 +7,9 @@ public struct KPIChange: Sendable {
         case good, bad, flat
     }
 
+    /// The KPI that changed.
     public var kpi: KPI
+    /// Its value in the previous period, and in this one (ratios in 0...1).
     public var old: Double
     public var new: Double
 

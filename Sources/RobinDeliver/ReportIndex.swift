@@ -4,7 +4,9 @@
 public struct ReportIndex: Sendable {
     /// One published report: its folder name (relative link) and its metrics.
     public struct Entry: Sendable {
+        /// The report's folder name, relative to the index (`2026-W47`).
         public var folder: String
+        /// Its metrics.json, read.
         public var metrics: ReportMetrics
 
         public init(folder: String, metrics: ReportMetrics) {
@@ -13,6 +15,7 @@ public struct ReportIndex: Sendable {
         }
     }
 
+    /// The reports, newest first.
     public var entries: [Entry]
 
     /// `entries` in any order; they are sorted newest first (by first date,

@@ -17,9 +17,12 @@ public struct SMTPTransport: MailTransport {
         case never
     }
 
+    /// The server.
     public var server: SMTPServer
+    /// The login user; nil = no AUTH. The password is private to the struct.
     public var user: String?
     var password: String?
+    /// When STARTTLS is used on `smtp://`.
     public var startTLS: StartTLS
     /// Seconds allowed to connect, and for the whole exchange.
     public var connectTimeout = 30, timeout = 300

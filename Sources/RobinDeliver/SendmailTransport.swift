@@ -4,6 +4,7 @@ import Foundation
 /// (`msmtp -t`, `sendmail -t -i`), run by `/bin/sh -c` so the command may carry
 /// its own flags. The command reads the recipients from the headers (`-t`).
 public struct SendmailTransport: MailTransport {
+    /// The command line, run by `/bin/sh -c`.
     public var command: String
     var runner = ProcessRunner()
 

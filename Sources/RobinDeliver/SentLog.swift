@@ -10,10 +10,13 @@ public struct SentLog: Sendable {
         public var period: String
         /// `2026-11-23T07:00:03Z`.
         public var sentAt: String
+        /// The Message-ID of the message sent.
         public var messageID: String
+        /// The envelope recipients.
         public var recipients: [String]
     }
 
+    /// The log file.
     public var path: String
 
     /// The log in `cacheDirectory`.

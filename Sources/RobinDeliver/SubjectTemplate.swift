@@ -1,6 +1,7 @@
 /// Fills a subject template (`email.subject`, `--subject`): `{period}`,
 /// `{from}`, `{to}`, `{folder}` (EmailSettings.subjectPlaceholders).
 public struct SubjectTemplate: Sendable, Equatable {
+    /// The template text, e.g. "Workplace report - {period}".
     public var template: String
 
     public init(_ template: String) {
