@@ -1,8 +1,9 @@
 /// The text/plain part, made from report.md: Markdown is meant to read well as
 /// plain text, so it is kept as it is (headings, pipe tables, lists) except
 /// for what means nothing in a mail reader: chart images become "[Chart: alt]",
-/// links to files of the report folder keep only their text, and HTML comments
-/// go.
+/// links to files of the report folder keep only their text, HTML comments
+/// go, and the escapes that keep exported names from becoming markup
+/// (`R\&D`, `&lt;`) are read back to the characters they stand for.
 public enum PlainText {
     /// The text of `markdown`, with LF line ends and one final newline.
     public static func fromMarkdown(_ markdown: String) -> String {
@@ -10,10 +11,32 @@ public enum PlainText {
         text = removeComments(text)
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(rewriteLinks(String(line)))
+            lines.append(unescape(rewriteLinks(String(line))))
         }
         while lines.last?.allSatisfy({ $0 == " " }) == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown backslash escapes of ASCII punctuation, and the HTML entities a
+    /// Markdown renderer writes for `& < > " '`.
+    private static func unescape(_ line: String) -> String {
+        var out = "", escaped = false
+        for character in line {
+            if escaped {
+                if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { out.append("\\") }
+                out.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                out.append(character)
+            }
+        }
+        if escaped { out.append("\\") }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            out = out.replacingAll(entity, with: character)
+        }
+        return out
     }
 
     private static func removeComments(_ text: String) -> String {

@@ -143,6 +143,12 @@ struct MIMETests {
             + "See metrics.json and Robin (https://robinpowered.com).\n[Chart]\n")
     }
 
+    @Test("the text part reads escaped names as the names they are")
+    func plainTextEscapes() {
+        #expect(PlainText.fromMarkdown("| R\\&D \\| Ops | &lt;b&gt; &amp; \\*x\\* C:\\dir |\n")
+            == "| R&D | Ops | <b> & *x* C:\\dir |\n")
+    }
+
     @Test("the message: headers, a multipart/alternative body, CRLF, a boundary no part contains")
     func message() {
         let message = EmailMessage(from: Fixture.sender, to: Fixture.leaders, cc: [EmailAddress("ann@example.com")!],
