@@ -1,9 +1,9 @@
 # robin-report: the two set-up commands are `make demo` and `make test`.
 SWIFT ?= swift
 BUILD_FLAGS ?=
-APT_PACKAGES := libcmark-dev pkg-config chromium
+APT_PACKAGES := libcmark-dev pkg-config chromium libcurl4-openssl-dev git
 
-.PHONY: all build release test deps demo bench screenshots clean
+.PHONY: all build release test deps pydeps demo bench screenshots clean
 
 all: build
 
@@ -17,15 +17,22 @@ deps:
 	  else echo "missing system packages; run: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
 	fi
 
+# The Python helper the email tests need: aiosmtpd, the real SMTP server they send
+# to on loopback (scripts/smtp_sink.py). The tests install it too if it is missing.
+pydeps:
+	@python3 -c 'import aiosmtpd' 2>/dev/null || { echo "installing aiosmtpd (pip)"; \
+	  python3 -m pip install --quiet --disable-pip-version-check aiosmtpd; }
+
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
-# The Swift tests, and the numbers cross-checked against the independent Python
-# implementation of METRICS.md (scripts/crosscheck.sh; Python 3.11+, stdlib only).
-test: deps
+# The Swift tests (the email tests send through a real SMTP server on loopback, the
+# publish tests commit to real git repositories), and the numbers cross-checked
+# against the independent Python implementation of METRICS.md (scripts/crosscheck.sh).
+test: deps pydeps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	scripts/crosscheck.sh .build/debug/robin-report
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)

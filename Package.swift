@@ -63,12 +63,16 @@ let package = Package(
             dependencies: ["RobinModel", "RobinExports", "RobinAnalytics", "RobinFetch", "RobinRender"],
             swiftSettings: swiftSettings
         ),
+        // libcurl, for SMTP (Debian: libcurl4-openssl-dev).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Stage 4: deliver a rendered report: email (MIME, SMTP, sendmail) and publish (git).
+        .target(name: "RobinDeliver", dependencies: ["RobinModel", "CCurl"], swiftSettings: swiftSettings),
         // The thin executable: command structs only.
         .executableTarget(
             name: "robin-report",
             dependencies: [
                 "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig", "RobinFetch", "RobinSimulator",
-                "RobinSynthetic", "RobinRender", "RobinPipeline", "RobinMarkdown",
+                "RobinSynthetic", "RobinRender", "RobinPipeline", "RobinMarkdown", "RobinDeliver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,6 +119,11 @@ let package = Package(
             name: "RobinRenderTests",
             dependencies: ["RobinRender", "RobinModel", "RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinDeliverTests",
+            dependencies: ["RobinDeliver", "RobinModel", "RobinTestSupport", "robin-report"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -61,9 +61,10 @@ public struct ConfigLoader {
                 for (name, item) in try subtable(value, key) {
                     settings.buildings[name] = try building(item, "buildings.\(quoted(name))")
                 }
+            case "email": settings.email = try email(value, key)
             default:
                 throw unknown(key, known: ["org_id", "location_ids", "timezone", "workweek", "business_hours",
-                                           "min_group_size", "output", "cache", "policy", "buildings"])
+                                           "min_group_size", "output", "cache", "policy", "buildings", "email"])
             }
         }
         return settings
@@ -93,6 +94,53 @@ public struct ConfigLoader {
             }
         }
         return building
+    }
+
+    private func email(_ value: any TOMLValueConvertible, _ path: String) throws(ConfigError) -> EmailSettings {
+        var email = EmailSettings()
+        let known = ["from", "to", "cc", "subject", "smtp_url", "smtp_user", "sendmail"]
+        for (key, item) in try subtable(value, path) {
+            let name = "\(path).\(key)"
+            switch key {
+            case "from": email.from = try address(item, name)
+            case "to", "cc":
+                let list = try array(item, name)
+                guard key == "cc" || !list.isEmpty else { throw invalid(name, "needs at least one address") }
+                let addresses = try list.map { (entry) throws(ConfigError) in try address(entry, name) }
+                if key == "to" { email.to = addresses } else { email.cc = addresses }
+            case "subject":
+                let template = try nonEmptyString(item, name)
+                if let problem = EmailSettings.subjectProblem(template) { throw invalid(name, problem) }
+                email.subject = template
+            case "smtp_url":
+                let text = try nonEmptyString(item, name)
+                guard let server = SMTPServer(text) else { throw invalid(name, SMTPServer.problem(text) ?? "bad URL") }
+                email.smtpServer = server
+            case "smtp_user":
+                let user = try nonEmptyString(item, name)
+                if user.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                    throw invalid(name, "must be one line")
+                }
+                email.smtpUser = user
+            case "sendmail":
+                let command = try nonEmptyString(item, name)
+                if command.contains("\n") || command.contains("\r") { throw invalid(name, "must be one line") }
+                email.sendmail = command
+            default: throw unknown(name, known: known)
+            }
+        }
+        if email.smtpServer != nil && email.sendmail != nil {
+            throw invalid("\(path).sendmail", "set smtp_url or sendmail, not both")
+        }
+        return email
+    }
+
+    private func address(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> EmailAddress {
+        let text = try nonEmptyString(value, key)
+        guard let address = EmailAddress(text) else {
+            throw invalid(key, "\"\(text)\" \(EmailAddress.problem(text) ?? "is not an address")")
+        }
+        return address
     }
 
     private func workweek(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Set<Int> {

@@ -21,6 +21,8 @@ public struct Settings: Sendable, Equatable {
     public var outputDirectory = "Output"
     /// Export cache folder (`cache`, default `.robin-cache`).
     public var cacheDirectory = ".robin-cache"
+    /// Defaults of `robin-report email` (`[email]`).
+    public var email = EmailSettings()
 
     public init() {}
 

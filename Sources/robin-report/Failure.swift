@@ -1,5 +1,6 @@
 import RobinAnalytics
 import RobinConfig
+import RobinDeliver
 import RobinExports
 import RobinFetch
 import RobinMarkdown
@@ -37,6 +38,12 @@ struct Failure: Error {
         case let error as AtomicFile.Failure: self = .runtime("cannot write \(error.description)")
         case let error as PipelineError: self = .runtime(error.description)
         case let error as MarkdownError: self = .runtime(error.description)
+        case let error as DeliveryError:
+            switch error.kind {
+            case .runtime: self = .runtime(error.description)
+            case .usage: self = .usage(error.description)
+            case .badReport: self = .badInput(error.description)
+            }
         default: return nil
         }
     }

@@ -13,7 +13,8 @@ struct RobinReport: AsyncParsableCommand {
             3 bad input data.
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, FetchCommand.self, MetricsCommand.self, DemoCommand.self, SimulateCommand.self]
+        subcommands: [ReportCommand.self, FetchCommand.self, MetricsCommand.self, EmailCommand.self, PublishCommand.self,
+                      DemoCommand.self, SimulateCommand.self]
     )
 
     /// Runs the command and maps every failure to one line on stderr and the

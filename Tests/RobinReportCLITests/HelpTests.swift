@@ -5,7 +5,7 @@ import RobinTestSupport
 @Suite("help")
 struct HelpTests {
     @Test("--help of each command matches its golden file", arguments: [
-        [], ["metrics"],
+        [], ["metrics"], ["email"], ["publish"],
     ])
     func help(command: [String]) throws {
         let result = try CommandRunner().run(command + ["--help"], environment: ["COLUMNS": "100"])

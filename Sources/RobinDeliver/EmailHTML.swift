@@ -1,0 +1,162 @@
+/// The HTML part of the report email, built from metrics.json for mail clients:
+/// nested tables for layout, every style inline (Gmail and Outlook drop
+/// `<style>` elements in places, so there is none), no SVG and no images;
+/// charts are `EmailBar` tables. Every exported name is escaped.
+public struct EmailHTML {
+    /// The report's metrics.json, read.
+    public var metrics: ReportMetrics
+    /// The subject, repeated as the page title.
+    public var title: String
+    /// Departments shown in the attendance breakdown, most attended first.
+    public var maxDepartments = 12
+
+    public init(metrics: ReportMetrics, title: String) {
+        self.metrics = metrics
+        self.title = title
+    }
+
+    /// The whole document.
+    public var html: String {
+        let name = metrics.name
+        var rows = [header(name), kpiTable()]
+        rows.append(section("Desk utilization by building",
+                            bars(metrics.deskUtilizationByBuilding.map { ($0.name, $0.value, FigureFormat.percent($0.value, missing: "–")) })))
+        rows.append(section("People in the office each day", dailyBars()))
+        rows.append(section("Room utilization by building",
+                            bars(metrics.roomUtilizationByBuilding.map { ($0.name, $0.value, FigureFormat.percent($0.value, missing: "–")) })))
+        rows.append(section("Average daily attendance by department", departmentBars()))
+        rows.append(footer(name))
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTMLEscape.text(title))</title>
+            </head>
+            <body style="margin:0;padding:0;background-color:\(EmailPalette.page);">
+            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="\(EmailPalette.page)" style="width:100%;background-color:\(EmailPalette.page);">
+            <tr><td align="center" style="padding:24px 8px;">
+            <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="\(EmailPalette.card)" style="width:100%;max-width:600px;background-color:\(EmailPalette.card);border-collapse:collapse;font-family:\(EmailPalette.font);color:\(EmailPalette.text);">
+            \(rows.joined(separator: "\n"))
+            </table>
+            </td></tr>
+            </table>
+            </body>
+            </html>
+
+            """
+    }
+
+    private func header(_ name: PeriodName) -> String {
+        return """
+            <tr><td style="padding:24px 24px 8px 24px;">
+            <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscape.text(name.label))</h1>
+            <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to), \(metrics.workdays) workday\(metrics.workdays == 1 ? "" : "s")</p>
+            </td></tr>
+            """
+    }
+
+    private func kpiTable() -> String {
+        let current = metrics.current, previous = metrics.previous
+        let head = "font-family:\(EmailPalette.font);font-size:12px;line-height:16px;color:\(EmailPalette.muted);font-weight:normal;padding:0 0 6px 0;"
+        let cell = "font-family:\(EmailPalette.font);font-size:14px;line-height:20px;padding:7px 0;border-top:1px solid \(EmailPalette.rule);"
+        var rows = ["<tr><th align=\"left\" style=\"\(head)\">Headline</th>"
+                    + "<th align=\"right\" style=\"\(head)\">\(periodWord())</th>"
+                    + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Previous</th>"
+                    + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Change</th></tr>"]
+        for kpi in KPI.headline {
+            var label = HTMLEscape.text(kpi.label)
+            if kpi.label == "Peak daily attendance", let date = current.peakDate {
+                label += " <span style=\"color:\(EmailPalette.muted);\">(\(FigureFormat.shortDate(date)))</span>"
+            }
+            let change = kpi.change(from: previous, to: current)
+            let color = switch change?.tone {
+            case .good: EmailPalette.good
+            case .bad: EmailPalette.bad
+            default: EmailPalette.muted
+            }
+            let arrow = switch change.map({ $0.new - $0.old }) {
+            case .some(let delta) where change?.tone != .flat: delta > 0 ? "&#9650;&nbsp;" : "&#9660;&nbsp;"
+            default: ""
+            }
+            rows.append("<tr><td style=\"\(cell)\">\(label)</td>"
+                        + "<td align=\"right\" style=\"\(cell)font-weight:bold;white-space:nowrap;\">\(kpi.formatted(current, missing: "–"))</td>"
+                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(EmailPalette.muted);white-space:nowrap;\">\(kpi.formatted(previous, missing: "–"))</td>"
+                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(color);white-space:nowrap;\">\(arrow)\(change?.text ?? "–")</td></tr>")
+        }
+        return """
+            <tr><td style="padding:16px 24px 8px 24px;">
+            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;border-collapse:collapse;">
+            \(rows.joined(separator: "\n"))
+            </table>
+            </td></tr>
+            """
+    }
+
+    private func periodWord() -> String {
+        let name = metrics.name
+        if name.label.hasPrefix("week ") { return "This week" }
+        if name.folder.count == 7 { return "This month" }
+        return "This period"
+    }
+
+    private func dailyBars() -> String {
+        let most = metrics.daily.map(\.people).max() ?? 0
+        return bars(metrics.daily.map { day in
+            (FigureFormat.shortDate(day.date), most > 0 ? Double(day.people) / Double(most) : 0, String(day.people))
+        })
+    }
+
+    private func departmentBars() -> String {
+        let sorted = metrics.dailyPeopleByDepartment.enumerated().sorted {
+            ($0.element.value ?? -1, -$0.offset) > ($1.element.value ?? -1, -$1.offset)
+        }.map(\.element)
+        let shown = sorted.prefix(maxDepartments)
+        let most = shown.compactMap(\.value).max() ?? 0
+        var html = bars(shown.map { group in
+            (group.name, group.value.map { most > 0 ? $0 / most : 0 }, FigureFormat.decimal(group.value, missing: "–"))
+        })
+        if sorted.count > shown.count {
+            html += "\n<p style=\"margin:6px 0 0 0;font-family:\(EmailPalette.font);font-size:12px;line-height:16px;color:\(EmailPalette.muted);\">"
+                + "and \(sorted.count - shown.count) more in the full report.</p>"
+        }
+        return html
+    }
+
+    /// Rows of label, bar and value; `fraction` nil draws an empty track.
+    private func bars(_ items: [(label: String, fraction: Double?, value: String)]) -> String {
+        guard !items.isEmpty else {
+            return "<p style=\"margin:0;font-family:\(EmailPalette.font);font-size:13px;color:\(EmailPalette.muted);\">No data in this period.</p>"
+        }
+        let text = "font-family:\(EmailPalette.font);font-size:13px;line-height:18px;"
+        let rows = items.map { item in
+            "<tr><td width=\"34%\" style=\"width:34%;\(text)padding:3px 8px 3px 0;\">\(HTMLEscape.text(item.label))</td>"
+                + "<td width=\"50%\" style=\"width:50%;padding:3px 0;\">\(EmailBar(fraction: item.fraction ?? 0).html)</td>"
+                + "<td width=\"16%\" align=\"right\" style=\"width:16%;\(text)padding:3px 0 3px 8px;white-space:nowrap;\">\(HTMLEscape.text(item.value))</td></tr>"
+        }
+        return "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse;\">\n"
+            + rows.joined(separator: "\n") + "\n</table>"
+    }
+
+    private func section(_ heading: String, _ body: String) -> String {
+        """
+        <tr><td style="padding:16px 24px 8px 24px;">
+        <h2 style="margin:0 0 8px 0;font-family:\(EmailPalette.font);font-size:16px;line-height:22px;font-weight:bold;color:\(EmailPalette.heading);">\(HTMLEscape.text(heading))</h2>
+        \(body)
+        </td></tr>
+        """
+    }
+
+    private func footer(_ name: PeriodName) -> String {
+        let previous = metrics.period.previous
+        let comparison = metrics.previous == nil
+            ? "No data for the previous period was at hand, so there is no change to show."
+            : "Changes compare with the previous period, \(previous.from) to \(previous.to)."
+        return """
+            <tr><td style="padding:16px 24px 24px 24px;border-top:1px solid \(EmailPalette.rule);">
+            <p style="margin:0;font-family:\(EmailPalette.font);font-size:12px;line-height:18px;color:\(EmailPalette.muted);">\(comparison) Utilization counts workdays only; rates are shares of kept desk bookings and of meetings. Small departments are folded into one group, and no person is ever named. The full report, with charts and metric definitions, is filed under \(HTMLEscape.text(name.folder)).</p>
+            </td></tr>
+            """
+    }
+}

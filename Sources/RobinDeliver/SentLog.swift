@@ -1,0 +1,76 @@
+import Foundation
+
+/// Which periods were mailed, so a rerun does not mail leadership twice: a
+/// tab-separated file in the cache folder (`<cache>/sent-log.tsv`), one line
+/// per message sent: period folder, time (UTC), Message-ID, recipients.
+public struct SentLog: Sendable {
+    /// One message sent.
+    public struct Entry: Sendable, Equatable {
+        /// The period's folder name ("2026-W47"): the key.
+        public var period: String
+        /// `2026-11-23T07:00:03Z`.
+        public var sentAt: String
+        /// The Message-ID of the message sent.
+        public var messageID: String
+        /// The envelope recipients.
+        public var recipients: [String]
+    }
+
+    /// The log file.
+    public var path: String
+
+    /// The log in `cacheDirectory`.
+    public init(cacheDirectory: String) {
+        path = URL(fileURLWithPath: cacheDirectory).appendingPathComponent("sent-log.tsv").path
+    }
+
+    /// The last entry for `period`, or nil when it was never sent.
+    public func entry(for period: String) throws(DeliveryError) -> Entry? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let data = try ReportFolder.read(path)
+        var found: Entry?
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 4 else { continue }
+            if fields[0] == period {
+                found = Entry(period: fields[0], sentAt: fields[1], messageID: fields[2],
+                              recipients: fields[3].split(separator: ",").map(String.init))
+            }
+        }
+        return found
+    }
+
+    /// Makes sure the log can be written, before a message goes out.
+    public func checkWritable() throws(DeliveryError) {
+        try append("")
+    }
+
+    /// Records `message` as sent for `period`.
+    public func record(_ message: EmailMessage, period: String) throws(DeliveryError) {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let fields = [period, formatter.string(from: message.date), message.messageID,
+                      message.recipients.joined(separator: ",")]
+        try append(fields.joined(separator: "\t") + "\n")
+    }
+
+    private func append(_ line: String) throws(DeliveryError) {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                        withIntermediateDirectories: true)
+            if !manager.fileExists(atPath: path) {
+                let header = "# robin-report sent-log: period\tsent at (UTC)\tMessage-ID\trecipients\n"
+                guard manager.createFile(atPath: path, contents: Data(header.utf8)) else {
+                    throw CocoaError(.fileWriteNoPermission)
+                }
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(line.utf8))
+        } catch {
+            throw .runtime("\(path): cannot write the sent-log (\((error as NSError).localizedDescription))")
+        }
+    }
+}
