@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Monday job: render last week's report, mail it to leadership, commit it to
 # the docs repository, push. Run from cron, a systemd timer or CI (see
-# docs/schedule.md). Safe to rerun: the same week renders the same files,
+# the README, "Run it every Monday"). Safe to rerun: the same week renders the same files,
 # `email` sends nothing a second time (the sent-log), `publish` makes no new
 # commit, and the push has nothing to do.
 #

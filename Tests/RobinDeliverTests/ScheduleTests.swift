@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import RobinTestSupport
 
-/// examples/weekly-report.sh, the Monday job of docs/schedule.md, run twice for
+/// examples/weekly-report.sh, the Monday job of the README ("Run it every Monday"), run twice for
 /// real: a real SMTP server, a docs repository with a remote to push to, no git
 /// identity. `report` is stood in for by a copy of the fixture report (the
 /// renderer is not part of this stage); email and publish are the real commands.
