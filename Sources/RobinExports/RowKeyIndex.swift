@@ -7,7 +7,9 @@ struct RowKeyIndex {
     /// Every key with its record index (`high` has bit 63 set for non-numeric ids).
     private var keys: [(high: UInt64, low: UInt64, record: Int32)] = []
     /// Slot -> 32 bits of the key's hash (so most probes never touch `keys`),
-    /// then the index into `keys` + 1 (0 = empty).
+    /// then the index into `keys` + 1 (0 = empty). Filled to at most 70%: with
+    /// the fingerprints, longer probe runs cost little, and a million keys fit
+    /// in 2^21 slots instead of 2^22.
     private var slots: [UInt64] = Array(repeating: 0, count: 1 << 12)
     private var mask = (1 << 12) - 1
     private var strings = ByteInterner(expectedCount: 256)
@@ -29,7 +31,7 @@ struct RowKeyIndex {
         }
         keys.append((high, qualifier, newIndex))
         slots[slot] = fingerprint | UInt64(keys.count)
-        if keys.count * 2 > slots.count { grow() }
+        if keys.count * 10 > slots.count * 7 { grow() }
         return nil
     }
 
@@ -37,7 +39,7 @@ struct RowKeyIndex {
     mutating func reserve(_ count: Int) {
         keys.reserveCapacity(count)
         var size = slots.count
-        while size < count * 2 { size <<= 1 }
+        while size * 7 < count * 10 { size <<= 1 }
         if size > slots.count { rehash(size) }
     }
 
