@@ -1,7 +1,11 @@
 # robin-report: the two set-up commands are `make demo` and `make test`.
 SWIFT ?= swift
 BUILD_FLAGS ?=
-APT_PACKAGES := libcmark-dev pkg-config chromium libcurl4-openssl-dev git
+# Debian packages: to build (libcmark for Markdown -> HTML, libcurl for SMTP), and
+# to test (a real browser reads the report; publish commits with git).
+BUILD_PACKAGES := libcmark-dev pkg-config libcurl4-openssl-dev
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium git
+APT_PACKAGES ?= $(BUILD_PACKAGES)
 
 .PHONY: all build release test deps pydeps demo bench screenshots clean
 
@@ -32,7 +36,8 @@ release: deps
 # The Swift tests (the email tests send through a real SMTP server on loopback, the
 # publish tests commit to real git repositories), and the numbers cross-checked
 # against the independent Python implementation of METRICS.md (scripts/crosscheck.sh).
-test: deps pydeps
+test: pydeps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_PACKAGES)"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	scripts/crosscheck.sh .build/debug/robin-report
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
