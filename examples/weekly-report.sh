@@ -21,7 +21,7 @@ WEEK=$(date -d "-$(date +%u) days" +%G-W%V)
 
 # Success is quiet (stdout to /dev/null), so cron mails only warnings and errors:
 # one line each, with exit code 1 (runtime), 2 (usage/config) or 3 (bad data).
-"$ROBIN_REPORT" report --week "$WEEK" >/dev/null
+"$ROBIN_REPORT" report --week "$WEEK" --quiet >/dev/null
 "$ROBIN_REPORT" email --report "Output/$WEEK" >/dev/null
 "$ROBIN_REPORT" publish --report "Output/$WEEK" --repo "$DOCS_REPO" >/dev/null
 git -C "$DOCS_REPO" push --quiet

@@ -122,6 +122,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds between polls of one export (at least 10 unless --base-url is loopback).", valueName: "seconds"))
     var pollInterval: Double = 10
 
+    @Option(help: ArgumentHelp("POST budget per minute (at most 30, Robin's limit, unless --base-url is loopback).", valueName: "n"))
+    var postsPerMinute: Int = 30
+
     @Flag(help: "Print only errors.")
     var quiet = false
 
@@ -135,6 +138,9 @@ struct ConnectionOptions: ParsableArguments {
         guard pollInterval > 0, pollInterval >= 10 || FetchConfiguration.isLoopback(url) else {
             throw ValidationError("--poll-interval \(pollInterval): Robin asks for 10 seconds or more (less only with a loopback --base-url)")
         }
+        guard postsPerMinute > 0, postsPerMinute <= 30 || FetchConfiguration.isLoopback(url) else {
+            throw ValidationError("--posts-per-minute \(postsPerMinute): Robin allows at most 30 (more only with a loopback --base-url)")
+        }
         guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
@@ -142,7 +148,7 @@ struct ConnectionOptions: ParsableArguments {
         FetchConfiguration(
             baseURL: URL(string: baseURL)!, organizationID: organization, locationIDs: settings.locationIDs,
             cacheDirectory: settings.cacheDirectory, timeZone: TimeZone(identifier: settings.timeZone)!,
-            token: token, pollInterval: .seconds(pollInterval))
+            token: token, pollInterval: .seconds(pollInterval), postLimit: postsPerMinute)
     }
 
     var interactive: Bool { isatty(STDERR_FILENO) == 1 && !quiet && !verbose }
