@@ -15,23 +15,13 @@ public struct PeriodName: Sendable, Equatable {
 
     public init(_ period: Period) {
         self.period = period
-        let (year, month, day) = period.from.components
-        if period.dayCount == 7, period.from.isoWeekday == 1 {
-            let week = period.from.isoWeek
-            label = "week \(week.week), \(week.year)"
-            folder = "\(week.year)-W\(week.week < 10 ? "0" : "")\(week.week)"
-        } else if day == 1, period == Period.month(containing: period.from) {
-            label = "\(PeriodName.months[month - 1]) \(year)"
-            folder = "\(year)-\(month < 10 ? "0" : "")\(month)"
-        } else if period.dayCount == 1 {
-            label = "\(period.from)"
-            folder = "\(period.from)"
-        } else {
-            label = "\(period.from) to \(period.to)"
-            folder = "\(period.from)_\(period.to)"
+        // Weeks and months are recognised, and folders named, as the renderer does.
+        let named = ReportPeriod.range(period)
+        folder = named.slug
+        switch named.kind {
+        case .week(let year, let week): label = "week \(week), \(year)"
+        case .month: label = named.title
+        case .custom: label = period.dayCount == 1 ? "\(period.from)" : "\(period.from) to \(period.to)"
         }
     }
-
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                         "September", "October", "November", "December"]
 }

@@ -116,8 +116,8 @@ extension RoomFigures {
 
 extension JSONWriter {
     /// An array of group objects: key fields first, then the figures.
-    mutating func groups<Figures>(_ name: String, _ groups: [Group<Figures>],
-                                  figures: (Figures, inout JSONWriter) -> Void) {
+    mutating func groups<Value>(_ name: String, _ groups: [Group<Value>],
+                                figures: (Value, inout JSONWriter) -> Void) {
         beginArray(name)
         for group in groups {
             beginObject()

@@ -53,11 +53,11 @@ public struct GroupKey: Sendable, Hashable {
 }
 
 /// A group and its figures.
-public struct Group<Figures: Sendable & Equatable>: Sendable, Equatable {
+public struct Group<Value: Sendable & Equatable>: Sendable, Equatable {
     public var key: GroupKey
-    public var figures: Figures
+    public var figures: Value
 
-    public init(key: GroupKey, figures: Figures) {
+    public init(key: GroupKey, figures: Value) {
         self.key = key
         self.figures = figures
     }

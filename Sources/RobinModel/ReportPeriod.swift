@@ -56,12 +56,12 @@ public struct ReportPeriod: Sendable, Hashable {
         range(Period.isoWeek(containing: today.adding(days: -7)))
     }
 
-    /// The folder name: `2026-W47`, `2026-11` or `2026-11-03_2026-11-12`.
+    /// The folder name: `2026-W47`, `2026-11`, `2026-11-03_2026-11-12`, or `2026-11-03` for one day.
     public var slug: String {
         switch kind {
         case .week(let year, let week): "\(year)-W\(week < 10 ? "0" : "")\(week)"
         case .month(let year, let month): "\(year)-\(month < 10 ? "0" : "")\(month)"
-        case .custom: "\(period.from)_\(period.to)"
+        case .custom: period.dayCount == 1 ? "\(period.from)" : "\(period.from)_\(period.to)"
         }
     }
 

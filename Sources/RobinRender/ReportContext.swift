@@ -34,7 +34,7 @@ struct ReportContext {
             "hasDesks": desks.reservations > 0,
             "hasRooms": rooms.events > 0,
             "minGroupSize": "\(input.settings.minGroupSize)",
-            "daysPerWeek": Formatting.decimal(input.settings.daysPerWeek, decimals: input.settings.daysPerWeek.rounded() == input.settings.daysPerWeek ? 0 : 1),
+            "daysPerWeek": Figures.decimal(input.settings.daysPerWeek, decimals: input.settings.daysPerWeek.rounded() == input.settings.daysPerWeek ? 0 : 1),
             "businessHours": "\(clock(input.settings.businessHours.start))–\(clock(input.settings.businessHours.end))",
             "workweek": (1...7).filter(input.settings.workweek.contains).map(Weekday.name).joined(separator: ", "),
             "dataWindow": dataWindow(),
@@ -59,23 +59,23 @@ struct ReportContext {
 
     private var kpiList: [KPI] {
         [
-            KPI(name: "People in the office", value: { Double($0.desks.total.people) }, format: { Formatting.count(Int($0 ?? 0)) },
+            KPI(name: "People in the office", value: { Double($0.desks.total.people) }, format: { Figures.count(Int($0 ?? 0)) },
                 isRate: false, definition: "distinct people with an attended desk reservation"),
-            KPI(name: "Average daily attendance", value: { $0.desks.total.avgDailyPeople }, format: { Formatting.decimal($0) },
+            KPI(name: "Average daily attendance", value: { $0.desks.total.avgDailyPeople }, format: { Figures.decimal($0) },
                 isRate: false, definition: "people in the office per workday, on average"),
-            KPI(name: "Peak day attendance", value: { Double($0.desks.total.peakPeople) }, format: { Formatting.count(Int($0 ?? 0)) },
+            KPI(name: "Peak day attendance", value: { Double($0.desks.total.peakPeople) }, format: { Figures.count(Int($0 ?? 0)) },
                 isRate: false, definition: "people in the office on the busiest date"),
-            KPI(name: "Desk utilization", value: { $0.desks.total.deskUtilization }, format: Formatting.percent,
+            KPI(name: "Desk utilization", value: { $0.desks.total.deskUtilization }, format: { Figures.percent($0) },
                 isRate: true, definition: "desk-days used on workdays / (desks x workdays)"),
-            KPI(name: "Desk check-in rate", value: { $0.desks.total.checkInRate }, format: Formatting.percent,
+            KPI(name: "Desk check-in rate", value: { $0.desks.total.checkInRate }, format: { Figures.percent($0) },
                 isRate: true, definition: "checked-in reservations / reservations not canceled in advance"),
-            KPI(name: "Desk no-show rate", value: { $0.desks.total.noShowRate }, format: Formatting.percent,
+            KPI(name: "Desk no-show rate", value: { $0.desks.total.noShowRate }, format: { Figures.percent($0) },
                 isRate: true, definition: "reservations released unused / reservations not canceled in advance"),
-            KPI(name: "Room utilization", value: { $0.rooms.total.utilization }, format: Formatting.percent,
+            KPI(name: "Room utilization", value: { $0.rooms.total.utilization }, format: { Figures.percent($0) },
                 isRate: true, definition: "meeting time within business hours / room hours available"),
-            KPI(name: "Ghost-meeting rate", value: { $0.rooms.total.ghostRate }, format: Formatting.percent,
+            KPI(name: "Ghost-meeting rate", value: { $0.rooms.total.ghostRate }, format: { Figures.percent($0) },
                 isRate: true, definition: "meetings automatically unbooked for lack of check-in / meetings"),
-            KPI(name: "Policy adherence", value: { $0.desks.total.policyAdherence }, format: Formatting.percent,
+            KPI(name: "Policy adherence", value: { $0.desks.total.policyAdherence }, format: { Figures.percent($0) },
                 isRate: true, definition: "people meeting the office-days policy / people in the office"),
         ]
     }
@@ -92,8 +92,8 @@ struct ReportContext {
                 "name": kpi.name,
                 "value": value,
                 "previous": previous == nil ? "—" : kpi.format(before),
-                "change": previous == nil ? "—" : (kpi.isRate ? Formatting.pointChange(now, before) : Formatting.relativeChange(now, before)),
-                "trend": trend.compactMap { $0 }.count >= 2 ? Formatting.sparkline(trend) : "—",
+                "change": previous == nil ? "—" : (kpi.isRate ? Figures.pointChange(now, before) : Figures.relativeChange(now, before)),
+                "trend": trend.compactMap { $0 }.count >= 2 ? Figures.sparkline(trend) : "—",
                 "definition": kpi.definition,
             ]
         }
@@ -105,12 +105,12 @@ struct ReportContext {
         guard desks.reservations > 0 || rooms.events > 0 else {
             return "No desk reservations or room bookings were found for this period."
         }
-        var text = "\(Formatting.count(desks.people)) people came to the office, \(Formatting.decimal(desks.avgDailyPeople)) on an average workday"
+        var text = "\(Figures.count(desks.people)) people came to the office, \(Figures.decimal(desks.avgDailyPeople)) on an average workday"
         if let peak = desks.peakDate {
-            text += ", most on \(ReportContext.weekdayNames[peak.isoWeekday - 1]) (\(Formatting.count(desks.peakPeople)))"
+            text += ", most on \(ReportContext.weekdayNames[peak.isoWeekday - 1]) (\(Figures.count(desks.peakPeople)))"
         }
-        text += ". Desks were \(Formatting.percent(desks.deskUtilization)) used and rooms \(Formatting.percent(rooms.utilization)) of business hours"
-        if let ghost = rooms.ghostRate { text += "; \(Formatting.percent(ghost)) of meetings were ghost meetings" }
+        text += ". Desks were \(Figures.percent(desks.deskUtilization)) used and rooms \(Figures.percent(rooms.utilization)) of business hours"
+        if let ghost = rooms.ghostRate { text += "; \(Figures.percent(ghost)) of meetings were ghost meetings" }
         return text + "."
     }
 
@@ -120,8 +120,8 @@ struct ReportContext {
         let before = previous?.desks.byWeekday
         return metrics.desks.byWeekday.enumerated().compactMap { index, people in
             guard let people else { return nil }
-            return ["weekday": ReportContext.weekdayNames[index], "people": Formatting.decimal(people),
-                    "previous": Formatting.decimal(before?[index] ?? nil)]
+            return ["weekday": ReportContext.weekdayNames[index], "people": Figures.decimal(people),
+                    "previous": Figures.decimal(before?[index] ?? nil)]
         }
     }
 
@@ -134,14 +134,14 @@ struct ReportContext {
             let r = metrics.rooms.byBuilding.first { $0.key["building"] == name }?.figures
             return [
                 "building": name,
-                "people": d.map { Formatting.count($0.people) } ?? "—",
-                "avgDaily": Formatting.decimal(d?.avgDailyPeople),
-                "deskUtilization": Formatting.percent(d?.deskUtilization),
-                "checkIn": Formatting.percent(d?.checkInRate),
-                "noShow": Formatting.percent(d?.noShowRate),
-                "meetings": r.map { Formatting.count($0.meetings) } ?? "—",
-                "roomUtilization": Formatting.percent(r?.utilization),
-                "ghostRate": Formatting.percent(r?.ghostRate),
+                "people": d.map { Figures.count($0.people) } ?? "—",
+                "avgDaily": Figures.decimal(d?.avgDailyPeople),
+                "deskUtilization": Figures.percent(d?.deskUtilization),
+                "checkIn": Figures.percent(d?.checkInRate),
+                "noShow": Figures.percent(d?.noShowRate),
+                "meetings": r.map { Figures.count($0.meetings) } ?? "—",
+                "roomUtilization": Figures.percent(r?.utilization),
+                "ghostRate": Figures.percent(r?.ghostRate),
             ]
         }
     }
@@ -158,11 +158,11 @@ struct ReportContext {
             let r = metrics.rooms.byFloor.first { $0.key["building"] == building && $0.key["floor"] == floor }?.figures
             return [
                 "building": building, "floor": floor,
-                "people": d.map { Formatting.count($0.people) } ?? "—",
-                "desks": d.map { Formatting.count($0.desksSeen) } ?? "—",
-                "deskUtilization": Formatting.percent(d?.deskUtilization),
-                "rooms": r.map { Formatting.count($0.roomsSeen) } ?? "—",
-                "roomUtilization": Formatting.percent(r?.utilization),
+                "people": d.map { Figures.count($0.people) } ?? "—",
+                "desks": d.map { Figures.count($0.desksSeen) } ?? "—",
+                "deskUtilization": Figures.percent(d?.deskUtilization),
+                "rooms": r.map { Figures.count($0.roomsSeen) } ?? "—",
+                "roomUtilization": Figures.percent(r?.utilization),
             ]
         }
     }
@@ -172,11 +172,11 @@ struct ReportContext {
             let f = $0.figures
             return [
                 "department": $0.key["department"] ?? "",
-                "people": Formatting.count(f.people),
-                "avgDays": Formatting.decimal(f.avgDaysPerPerson),
-                "policy": Formatting.percent(f.policyAdherence),
-                "checkIn": Formatting.percent(f.checkInRate),
-                "noShow": Formatting.percent(f.noShowRate),
+                "people": Figures.count(f.people),
+                "avgDays": Figures.decimal(f.avgDaysPerPerson),
+                "policy": Figures.percent(f.policyAdherence),
+                "checkIn": Figures.percent(f.checkInRate),
+                "noShow": Figures.percent(f.noShowRate),
             ]
         }
     }
@@ -186,10 +186,10 @@ struct ReportContext {
             let f = $0.figures
             return [
                 "department": $0.key["department"] ?? "",
-                "meetings": Formatting.count(f.meetings),
-                "hours": Formatting.decimal(f.bookedHours),
-                "ghostRate": Formatting.percent(f.ghostRate),
-                "avgAttendees": Formatting.decimal(f.avgAttendees),
+                "meetings": Figures.count(f.meetings),
+                "hours": Figures.decimal(f.bookedHours),
+                "ghostRate": Figures.percent(f.ghostRate),
+                "avgAttendees": Figures.decimal(f.avgAttendees),
             ]
         }
     }
@@ -199,11 +199,11 @@ struct ReportContext {
             let f = $0.figures
             return [
                 "capacity": $0.key["capacity"] ?? "",
-                "rooms": Formatting.count(f.roomsSeen),
-                "meetings": Formatting.count(f.meetings),
-                "avgAttendees": Formatting.decimal(f.avgAttendees),
-                "avgFill": Formatting.percent(f.avgFill),
-                "oversized": Formatting.percent(f.oversizedShare),
+                "rooms": Figures.count(f.roomsSeen),
+                "meetings": Figures.count(f.meetings),
+                "avgAttendees": Figures.decimal(f.avgAttendees),
+                "avgFill": Figures.percent(f.avgFill),
+                "oversized": Figures.percent(f.oversizedShare),
             ]
         }
     }
@@ -221,9 +221,9 @@ struct ReportContext {
                 let f = $0.figures
                 return [
                     "space": $0.key["space"] ?? "", "building": $0.key["building"] ?? "", "floor": $0.key["floor"] ?? "",
-                    "meetings": Formatting.count(f.meetings),
-                    "utilization": Formatting.percent(f.utilization),
-                    "avgFill": Formatting.percent(f.avgFill),
+                    "meetings": Figures.count(f.meetings),
+                    "utilization": Figures.percent(f.utilization),
+                    "avgFill": Figures.percent(f.avgFill),
                 ]
             }
     }
@@ -232,9 +232,9 @@ struct ReportContext {
         [("Desk reservations", input.desksRead), ("Room events", input.eventsRead)].map { name, window in
             [
                 "kind": name,
-                "files": Formatting.count(window.files),
-                "rows": Formatting.count(window.rows),
-                "duplicates": Formatting.count(window.duplicates),
+                "files": Figures.count(window.files),
+                "rows": Figures.count(window.rows),
+                "duplicates": Figures.count(window.duplicates),
                 "dates": window.first.map { first in "\(first) to \(window.last ?? first)" } ?? "—",
             ]
         }

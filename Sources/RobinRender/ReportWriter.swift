@@ -86,9 +86,9 @@ enum ReportIndex {
             ]
             for entry in entries {
                 let link = "[\(MarkdownEscape.inline(entry.period.title))](\(entry.slug)/\(linkSuffix))"
-                lines.append("| \(link) | \(entry.period.span) | \(entry.people.map(Formatting.count) ?? "—") | "
-                    + "\(Formatting.decimal(entry.avgDaily)) | \(Formatting.percent(entry.deskUtilization)) | "
-                    + "\(Formatting.percent(entry.roomUtilization)) |")
+                lines.append("| \(link) | \(entry.period.span) | \(entry.people.map(Figures.count) ?? "—") | "
+                    + "\(Figures.decimal(entry.avgDaily)) | \(Figures.percent(entry.deskUtilization)) | "
+                    + "\(Figures.percent(entry.roomUtilization)) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

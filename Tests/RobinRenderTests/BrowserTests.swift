@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RobinModel
 import RobinTestSupport
 @testable import RobinRender
 
@@ -40,8 +41,8 @@ struct BrowserTests {
         let total = input.metrics.desks.total
         // KPI rows as the browser built them: name, then this period's value.
         #expect(dom.contains("People in the office</th>\n<td style=\"text-align: right\">\(total.people)</td>"), "KPI row missing")
-        #expect(dom.contains(Formatting.percent(total.deskUtilization)))
-        #expect(dom.contains(Formatting.percent(input.metrics.rooms.total.utilization)))
+        #expect(dom.contains(Figures.percent(total.deskUtilization)))
+        #expect(dom.contains(Figures.percent(input.metrics.rooms.total.utilization)))
         for building in input.metrics.desks.byBuilding.compactMap({ $0.key["building"] }) {
             #expect(dom.contains(">\(building)</th>") || dom.contains(">\(building)</td>"), "\(building) cell missing")
         }
