@@ -38,20 +38,12 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Cache folder; files go to <cache>/<org>/<locations>/<kind>/<date>.csv.", valueName: "dir"))
     var cache: String = ".robin-cache"
 
-    @Option(help: ArgumentHelp("Robin API root.", valueName: "url"))
-    var baseURL: String = FetchConfiguration.defaultBaseURL.absoluteString
 
-    @Option(help: ArgumentHelp("Seconds between polls of one export (at least 10 unless --base-url is loopback).", valueName: "seconds"))
-    var pollInterval: Double = 10
 
-    @Option(help: ArgumentHelp("File holding the API token (instead of ROBIN_API_TOKEN).", valueName: "file"))
-    var tokenFile: String?
 
     @Option(help: ArgumentHelp("IANA time zone of the organisation; days run from its local midnight.", valueName: "tz"))
     var timezone: String = "UTC"
 
-    @Option(help: ArgumentHelp("POST budget per --post-window (at most 30 unless --base-url is loopback).", valueName: "n"))
-    var postsPerMinute: Int = 30
 
     @Option(help: ArgumentHelp("Rolling window of the POST budget in seconds (at least 60 unless --base-url is loopback).", valueName: "seconds"))
     var postWindow: Double = 60
@@ -68,11 +60,10 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("First retry backoff in seconds (doubles each time, with jitter).", valueName: "seconds"))
     var backoff: Double = 1
 
-    @Flag(help: "Print only errors.")
-    var quiet = false
 
-    @Flag(help: "Log every HTTP request.")
-    var verbose = false
+    /// Token, API root, polling, POST budget and log level, as `report` has them.
+    @OptionGroup var connection: ConnectionOptions
+
 
     func validate() throws {
         guard org > 0 else { throw ValidationError("--org \(org): must be a positive organisation id") }
@@ -83,53 +74,42 @@ struct FetchCommand: AsyncParsableCommand {
             throw ValidationError("--timezone \"\(timezone)\": not an IANA time zone (e.g. America/New_York)")
         }
         _ = try parsedLocationIDs()
-        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              url.host != nil
-        else { throw ValidationError("--base-url \"\(baseURL)\": not an http(s) URL") }
-        let loopback = FetchConfiguration.isLoopback(url)
-        guard pollInterval > 0, pollInterval >= 10 || loopback else {
-            throw ValidationError("--poll-interval \(pollInterval): Robin asks for 10 seconds or more (less only with a loopback --base-url)")
-        }
-        guard postsPerMinute > 0, postWindow > 0 else {
-            throw ValidationError("--posts-per-minute and --post-window must be positive")
-        }
-        guard loopback || (postsPerMinute <= 30 && postWindow >= 60) else {
-            throw ValidationError("--posts-per-minute \(postsPerMinute) per \(postWindow) s exceeds Robin's 30 per minute")
+        // The base URL, poll interval and POST budget are checked by `connection`; the
+        // window is fetch's own knob.
+        guard postWindow > 0 else { throw ValidationError("--post-window must be positive") }
+        guard URL(string: connection.baseURL).map(FetchConfiguration.isLoopback) ?? false || postWindow >= 60 else {
+            throw ValidationError("--post-window \(postWindow) s is shorter than Robin's minute (shorter only with a loopback --base-url)")
         }
         guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive") }
         guard exportDeadline > 0 else { throw ValidationError("--export-deadline must be positive") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
         guard backoff >= 0 else { throw ValidationError("--backoff must not be negative") }
-        guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
     func run() async throws {
-        let token = try APIToken.load(tokenFile: tokenFile)
+        let token = try APIToken.load(tokenFile: connection.tokenFile)
         let configuration = FetchConfiguration(
-            baseURL: URL(string: baseURL)!,
+            baseURL: URL(string: connection.baseURL)!,
             organizationID: org,
             locationIDs: try parsedLocationIDs(),
             cacheDirectory: cache,
             timeZone: TimeZone(identifier: timezone)!,
             token: token,
-            pollInterval: .seconds(pollInterval),
-            postLimit: postsPerMinute,
+            pollInterval: .seconds(connection.pollInterval),
+            postLimit: connection.postsPerMinute,
             postWindow: .seconds(postWindow),
             exportDeadline: .seconds(exportDeadline),
             requestTimeout: .seconds(requestTimeout),
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .seconds(backoff))
         )
-        let interactive = isatty(STDERR_FILENO) == 1 && !quiet && !verbose
-        var logger = Logger(label: "robin-report.fetch")
-        logger.logLevel = quiet ? .error : verbose ? .debug : interactive ? .warning : .info
         let fetcher = Fetcher(
             configuration: configuration,
-            logger: logger,
-            progress: interactive ? TerminalProgressLine() : nil
+            logger: connection.logger(),
+            progress: connection.progress()
         )
         let period = Period(from: LocalDate(from)!, to: LocalDate(to)!)!
         let summary = try await fetcher.fetch(days: period)
-        if !quiet {
+        if !connection.quiet {
             print(summary)
         }
     }
