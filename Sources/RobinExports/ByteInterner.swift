@@ -55,17 +55,6 @@ public struct ByteInterner: Sendable {
         return id
     }
 
-    /// The id of `bytes`, adding it when new.
-    public mutating func intern(_ bytes: [UInt8]) -> Int32 {
-        bytes.withUnsafeBufferPointer { intern($0) }
-    }
-
-    /// The id of `text`, adding it when new.
-    public mutating func intern(_ text: String) -> Int32 {
-        var text = text
-        return text.withUTF8 { intern($0) }
-    }
-
     /// The value of `id` as a string.
     public func string(_ id: Int32) -> String {
         let range = offsets[Int(id)]..<offsets[Int(id) + 1]

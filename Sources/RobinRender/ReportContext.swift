@@ -16,7 +16,6 @@ struct ReportContext {
             "title": input.period.title,
             "span": input.period.span,
             "slug": input.period.slug,
-            "isMonth": { if case .month = input.period.kind { return true } else { return false } }(),
             "from": metrics.period.from.description,
             "to": metrics.period.to.description,
             "workdays": "\(metrics.workdays)",
