@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "RobinSyntheticTests", dependencies: ["RobinSynthetic"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobinExportsTests",
-            dependencies: ["RobinExports", "RobinTestSupport"],
+            dependencies: ["RobinExports", "RobinTestSupport", "RobinSynthetic"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RobinMarkdownTests",
-            dependencies: ["RobinMarkdown", "RobinTestSupport"],
+            dependencies: ["RobinMarkdown", "RobinTestSupport", "RobinSynthetic"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import RobinModel
+import RobinSynthetic
 
 /// A small built-in organisation for `simulate` until the synthetic
 /// organisation lands: two buildings (location ids 101 and 202), a few desk
@@ -41,7 +42,7 @@ public struct SampleDataSource: ExportDataSource {
         var hour = (fromUTC + 3599) / 3600
         while hour * 3600 < toUTC {
             for building in buildings {
-                var random = SplitMix64(seed: seed ^ UInt64(bitPattern: hour &* 1_000_003) ^ UInt64(building.id) &* 7919
+                var random = SplitMix64(state: seed ^ UInt64(bitPattern: hour &* 1_000_003) ^ UInt64(building.id) &* 7919
                     ^ (kind == .desks ? 0 : 0xABCDEF))
                 guard random.next() % 4 == 0 else { continue }
                 let row = kind == .desks

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RobinSynthetic
 @testable import RobinExports
 import RobinTestSupport
 
@@ -110,44 +111,28 @@ struct CSVReaderTests {
     /// the chunk size.
     @Test("round trip of random tables", arguments: 0..<200)
     func roundTrip(seed: Int) throws {
-        var random = SplitMix(seed: UInt64(seed))
+        var random = SplitMix64(keys: UInt64(seed))
         let alphabet: [String] = ["a", "Z", "0", " ", ",", "\"", "\n", "\r\n", ";", "é", "東", "🏢", "\t", "'"]
-        let columns = random.next(upTo: 6) + 1
-        let rows = random.next(upTo: 8) + 1
+        let columns = random.below(6) + 1
+        let rows = random.below(8) + 1
         var table: [[String]] = []
         for _ in 0..<rows {
             table.append((0..<columns).map { _ in
-                (0..<random.next(upTo: 7)).map { _ in alphabet[random.next(upTo: alphabet.count)] }.joined()
+                (0..<random.below(7)).map { _ in alphabet[random.below(alphabet.count)] }.joined()
             })
         }
         // An all-empty single-column row would be an empty line, which the reader skips by design.
         if columns == 1 { table = table.map { $0[0].isEmpty ? ["x"] : $0 } }
-        let lineEnd = random.next(upTo: 2) == 0 ? "\n" : "\r\n"
+        let lineEnd = random.below(2) == 0 ? "\n" : "\r\n"
         var text = table.map { row in
             row.map { field in
-                field.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) || (random.next(upTo: 4) == 0)
+                field.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) || (random.below(4) == 0)
                     ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
             }.joined(separator: ",")
         }.joined(separator: lineEnd)
-        if random.next(upTo: 2) == 0 { text += lineEnd }
-        let chunk = 1 + random.next(upTo: 40)
+        if random.below(2) == 0 { text += lineEnd }
+        let chunk = 1 + random.below(40)
         let got = try records(text, chunkSize: chunk)
         #expect(got == table, "chunk \(chunk) text \(text.debugDescription) got \(got.debugDescription)")
     }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,4 +1,5 @@
 import Testing
+import RobinSynthetic
 @testable import RobinMarkdown
 
 @Suite("Markdown escaping of data values")
@@ -68,7 +69,7 @@ struct MarkdownEscapeTests {
 
     @Test("random mixes of Markdown punctuation render literally in paragraphs and cells")
     func randomValues() throws {
-        var generator = SplitMix(seed: 47)
+        var generator = SplitMix64(state: 47)
         let alphabet = Array("\\`*_{}[]<>()#+-.!|~&=$:/;'\"@%^?,ab 1\n\t")
         for _ in 0..<400 {
             let value = String((0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
@@ -81,19 +82,6 @@ struct MarkdownEscapeTests {
             #expect(HTMLInspection.rows(table).last?.map(HTMLInspection.decode) == [expected, expected],
                     "\(value.debugDescription) -> \(escaped.debugDescription) -> \(table.debugDescription)")
         }
-    }
-}
-
-/// A small deterministic generator, so the random test is the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
