@@ -50,7 +50,7 @@ let package = Package(
         // libcmark 0.30 (CommonMark -> HTML), as a system library.
         .systemLibrary(name: "CCMark", path: "Sources/CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Stage 3b: Markdown escaping, Markdown -> HTML through libcmark (with pipe tables), the HTML page.
-        .target(name: "RobinMarkdown", dependencies: ["CCMark"], swiftSettings: swiftSettings),
+        .target(name: "RobinMarkdown", dependencies: ["CCMark", "RobinModel"], swiftSettings: swiftSettings),
         // Stage 3: the report: Mustache Markdown templates, HTML, charts, the output folder and index.
         .target(
             name: "RobinRender",

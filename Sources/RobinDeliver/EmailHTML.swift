@@ -1,3 +1,5 @@
+import RobinModel
+
 /// The HTML part of the report email, built from metrics.json for mail clients:
 /// nested tables for layout, every style inline (Gmail and Outlook drop
 /// `<style>` elements in places, so there is none), no SVG and no images;
@@ -32,7 +34,7 @@ public struct EmailHTML {
             <head>
             <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLEscape.text(title))</title>
+            <title>\(HTMLEscaping.escape(title))</title>
             </head>
             <body style="margin:0;padding:0;background-color:\(EmailPalette.page);">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="\(EmailPalette.page)" style="width:100%;background-color:\(EmailPalette.page);">
@@ -51,7 +53,7 @@ public struct EmailHTML {
     private func header(_ name: PeriodName) -> String {
         return """
             <tr><td style="padding:24px 24px 8px 24px;">
-            <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscape.text(name.label))</h1>
+            <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscaping.escape(name.label))</h1>
             <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to), \(metrics.workdays) workday\(metrics.workdays == 1 ? "" : "s")</p>
             </td></tr>
             """
@@ -66,7 +68,7 @@ public struct EmailHTML {
                     + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Previous</th>"
                     + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Change</th></tr>"]
         for kpi in KPI.headline {
-            var label = HTMLEscape.text(kpi.label)
+            var label = HTMLEscaping.escape(kpi.label)
             if kpi.label == "Peak daily attendance", let date = current.peakDate {
                 label += " <span style=\"color:\(EmailPalette.muted);\">(\(FigureFormat.shortDate(date)))</span>"
             }
@@ -131,9 +133,9 @@ public struct EmailHTML {
         }
         let text = "font-family:\(EmailPalette.font);font-size:13px;line-height:18px;"
         let rows = items.map { item in
-            "<tr><td width=\"34%\" style=\"width:34%;\(text)padding:3px 8px 3px 0;\">\(HTMLEscape.text(item.label))</td>"
+            "<tr><td width=\"34%\" style=\"width:34%;\(text)padding:3px 8px 3px 0;\">\(HTMLEscaping.escape(item.label))</td>"
                 + "<td width=\"50%\" style=\"width:50%;padding:3px 0;\">\(EmailBar(fraction: item.fraction ?? 0).html)</td>"
-                + "<td width=\"16%\" align=\"right\" style=\"width:16%;\(text)padding:3px 0 3px 8px;white-space:nowrap;\">\(HTMLEscape.text(item.value))</td></tr>"
+                + "<td width=\"16%\" align=\"right\" style=\"width:16%;\(text)padding:3px 0 3px 8px;white-space:nowrap;\">\(HTMLEscaping.escape(item.value))</td></tr>"
         }
         return "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse;\">\n"
             + rows.joined(separator: "\n") + "\n</table>"
@@ -142,7 +144,7 @@ public struct EmailHTML {
     private func section(_ heading: String, _ body: String) -> String {
         """
         <tr><td style="padding:16px 24px 8px 24px;">
-        <h2 style="margin:0 0 8px 0;font-family:\(EmailPalette.font);font-size:16px;line-height:22px;font-weight:bold;color:\(EmailPalette.heading);">\(HTMLEscape.text(heading))</h2>
+        <h2 style="margin:0 0 8px 0;font-family:\(EmailPalette.font);font-size:16px;line-height:22px;font-weight:bold;color:\(EmailPalette.heading);">\(HTMLEscaping.escape(heading))</h2>
         \(body)
         </td></tr>
         """
@@ -155,7 +157,7 @@ public struct EmailHTML {
             : "Changes compare with the previous period, \(previous.from) to \(previous.to)."
         return """
             <tr><td style="padding:16px 24px 24px 24px;border-top:1px solid \(EmailPalette.rule);">
-            <p style="margin:0;font-family:\(EmailPalette.font);font-size:12px;line-height:18px;color:\(EmailPalette.muted);">\(comparison) Utilization counts workdays only; rates are shares of kept desk bookings and of meetings. Small departments are folded into one group, and no person is ever named. The full report, with charts and metric definitions, is filed under \(HTMLEscape.text(name.folder)).</p>
+            <p style="margin:0;font-family:\(EmailPalette.font);font-size:12px;line-height:18px;color:\(EmailPalette.muted);">\(comparison) Utilization counts workdays only; rates are shares of kept desk bookings and of meetings. Small departments are folded into one group, and no person is ever named. The full report, with charts and metric definitions, is filed under \(HTMLEscaping.escape(name.folder)).</p>
             </td></tr>
             """
     }

@@ -1,3 +1,5 @@
+import RobinModel
+
 /// The self-contained HTML page around a rendered report.
 public enum HTMLPage {
     /// A complete HTML5 document around `bodyHTML`: UTF-8, a viewport for phones, the
@@ -19,12 +21,12 @@ public enum HTMLPage {
         if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
         return """
             <!DOCTYPE html>
-            <html lang="\(HTMLText.escape(lang))">
+            <html lang="\(HTMLEscaping.escape(lang))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
-            <title>\(HTMLText.escape(title))</title>
+            <title>\(HTMLEscaping.escape(title))</title>
             <style>
             \(stylesheet)</style>
             </head>

@@ -1,6 +1,6 @@
 /// Small readers of the HTML the renderer produces, for assertions.
 enum HTMLInspection {
-    /// `html` with the entities cmark and HTMLText write decoded (named and numeric).
+    /// `html` with the entities cmark and HTMLEscaping write decoded (named and numeric).
     static func decode(_ html: String) -> String {
         var out = ""
         var rest = Substring(html)

@@ -1,28 +1,10 @@
+import RobinModel
+
 /// Escaping for text and attribute values in SVG (XML) and HTML.
 enum Markup {
-    /// `text` safe inside an element or a quoted attribute: `& < > " '` become
-    /// references, and characters XML 1.0 forbids (most C0 controls,
-    /// U+FFFE, U+FFFF) become U+FFFD so the document always parses.
+    /// `text` safe inside an element or a quoted attribute, and valid XML.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        HTMLEscaping.escape(text, forXML: true)
     }
 
     /// `label` on one line (line breaks and tabs become spaces, other control
