@@ -67,9 +67,7 @@ struct EmailCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Send even if this period was already sent (see the sent-log).")
     var resend = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Configuration file (TOML; default: robin-report.toml in the working directory, if present).", valueName: "file"))
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Option(name: .long, help: ArgumentHelp("Cache folder, where the sent-log is kept (default: the config's cache, else .robin-cache).",
                                             valueName: "dir"))
@@ -91,7 +89,7 @@ struct EmailCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let allSettings = try loadSettings()
+            let allSettings = try configOption.load()
             let settings = allSettings.email
             let transport = try self.transport(settings)
             guard let sender = from.flatMap(EmailAddress.init) ?? settings.from else {
@@ -135,11 +133,5 @@ struct EmailCommand: AsyncParsableCommand {
         let password = ProcessInfo.processInfo.environment["SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         return try SMTPTransport(server: server, user: smtpUser ?? settings.smtpUser, password: password,
                                  startTLS: noStartTLS ? .never : nil)
-    }
-
-    private func loadSettings() throws -> Settings {
-        if let config { return try ConfigLoader.load(path: config) }
-        if FileManager.default.fileExists(atPath: "robin-report.toml") { return try ConfigLoader.load(path: "robin-report.toml") }
-        return Settings()
     }
 }

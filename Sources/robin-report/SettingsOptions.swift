@@ -5,10 +5,7 @@ import RobinModel
 
 /// Options shared by the commands that read the configuration file.
 struct SettingsOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Configuration file (TOML; default: robin-report.toml in the working directory, if present).",
-        valueName: "file"))
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Option(name: .long, help: ArgumentHelp(
         "The org's time zone, an IANA id such as Europe/London (overrides the config's timezone).",
@@ -28,12 +25,7 @@ struct SettingsOptions: ParsableArguments {
 
     /// The configuration file's settings with the command-line overrides applied.
     func settings() throws -> Settings {
-        var settings = Settings()
-        if let config {
-            settings = try ConfigLoader.load(path: config)
-        } else if FileManager.default.fileExists(atPath: "robin-report.toml") {
-            settings = try ConfigLoader.load(path: "robin-report.toml")
-        }
+        var settings = try configOption.load()
         if let timezone { settings.timeZone = timezone }
         if let minGroupSize { settings.minGroupSize = minGroupSize }
         return settings
