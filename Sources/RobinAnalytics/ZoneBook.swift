@@ -37,7 +37,9 @@ struct ZoneBook {
 }
 
 /// A problem the analytics stage cannot get past.
-public enum AnalysisError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum AnalysisError: StageError, Sendable, Equatable {
+    public var exitStatus: ExitStatus { .usage }
+
     case unknownTimeZone(String, building: String)
 
     public var description: String {

@@ -1,6 +1,10 @@
+import RobinModel
+
 /// A problem with the configuration file: names the file, and the line (and
 /// column, for syntax errors) when known.
-public struct ConfigError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct ConfigError: StageError, Sendable, Equatable {
+    public var exitStatus: ExitStatus { .usage }
+
     public var file: String
     public var line: Int?
     public var column: Int?

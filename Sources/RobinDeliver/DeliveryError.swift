@@ -1,6 +1,8 @@
+import RobinModel
+
 /// A problem delivering a report (email or publish): one line naming what was
 /// wrong and where (the file, the repository, the server), never a credential.
-public struct DeliveryError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct DeliveryError: StageError, Sendable, Equatable {
     /// What kind of problem, which decides the exit code.
     public enum Kind: Sendable, Equatable {
         /// The report folder is missing a file or holds malformed data (exit 3).
@@ -22,6 +24,14 @@ public struct DeliveryError: Error, CustomStringConvertible, Sendable, Equatable
     }
 
     public var description: String { message }
+
+    public var exitStatus: ExitStatus {
+        switch kind {
+        case .badReport: .badInput
+        case .usage: .usage
+        case .runtime: .runtime
+        }
+    }
 
     static func badReport(_ message: String) -> DeliveryError { DeliveryError(.badReport, message) }
     static func usage(_ message: String) -> DeliveryError { DeliveryError(.usage, message) }

@@ -1,6 +1,8 @@
+import RobinModel
+
 /// A problem reading an export file: always names the file and line, and where it
 /// applies the column and the offending value.
-public struct CSVError: Error, CustomStringConvertible, Sendable {
+public struct CSVError: StageError, Sendable {
     /// File as given on the command line.
     public var file: String
     /// 1-based line; 0 when the problem is the file itself.
@@ -45,6 +47,17 @@ public struct CSVError: Error, CustomStringConvertible, Sendable {
         case .missingColumn(let name): return "\(place): missing required column \"\(name)\""
         case .emptyFile: return "\(place): empty file (no header row)"
         case .badValue(let column, let value, let expected): return "\(place): column \"\(column)\": \"\(value)\" is not \(expected)"
+        }
+    }
+}
+
+extension CSVError {
+    /// A file that cannot be opened or read is a runtime failure (1); anything
+    /// wrong inside it is bad input data (3).
+    public var exitStatus: ExitStatus {
+        switch problem {
+        case .cannotOpen, .readFailed: .runtime
+        default: .badInput
         }
     }
 }

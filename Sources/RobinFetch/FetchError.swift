@@ -1,9 +1,11 @@
+import RobinModel
+
 /// Everything that can stop a fetch, as one line that names what failed and
 /// where: the export (kind and day), the HTTP status with Robin's message, or
 /// the file.
 ///
 /// Never contains the API token: server text is redacted before it is kept.
-public struct FetchError: Error, Sendable, CustomStringConvertible {
+public struct FetchError: StageError, Sendable {
     enum Category: Sendable {
         /// A bad flag, configuration or missing token (exit code 2).
         case configuration
@@ -34,6 +36,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
     /// True for usage and configuration problems (exit code 2); false for
     /// runtime failures of the API or the file system (exit code 1).
     public var isConfigurationError: Bool { category == .configuration }
+
+    public var exitStatus: ExitStatus { isConfigurationError ? .usage : .runtime }
 
     static func configuration(_ message: String) -> FetchError {
         FetchError(.configuration, message)

@@ -1,9 +1,13 @@
+import RobinModel
+
 /// A failure inside libcmark while turning Markdown into HTML.
 ///
 /// cmark accepts any text as Markdown, so these only happen when cmark itself fails
 /// (out of memory, a node operation refused). The renderer throws rather than
 /// passing the Markdown through unrendered.
-public struct MarkdownError: Error, CustomStringConvertible, Equatable {
+public struct MarkdownError: StageError, Equatable {
+    public var exitStatus: ExitStatus { .runtime }
+
     enum Kind: Equatable {
         /// `cmark_parse_document` returned no document.
         case parse(bytes: Int)

@@ -19,7 +19,7 @@ public enum AtomicFile {
             self.reason = reason
         }
 
-        public var description: String { "\(path): \(reason)" }
+        public var description: String { "cannot write \(path): \(reason)" }
     }
 
     /// Writes `data` to a temporary file in the destination's folder, fsyncs

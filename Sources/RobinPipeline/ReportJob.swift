@@ -85,7 +85,9 @@ public struct ReportJob: Sendable {
 }
 
 /// A pipeline problem that is not a stage's own.
-public enum PipelineError: Error, CustomStringConvertible, Sendable {
+public enum PipelineError: StageError, Sendable {
+    public var exitStatus: ExitStatus { .runtime }
+
     case notCached(period: String, days: [String])
 
     public var description: String {

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import RobinModel
 
 /// The Mustache templates of a report: the defaults built into the binary, or a
 /// folder of `.mustache` files (`--templates DIR`) that replaces any of them.
@@ -57,7 +58,9 @@ public struct TemplateSet: Sendable {
 }
 
 /// A template problem: file, and line and column for syntax errors.
-public struct TemplateError: Error, CustomStringConvertible, Sendable {
+public struct TemplateError: StageError, Sendable {
+    public var exitStatus: ExitStatus { .usage }
+
     public var file: String
     public var line: Int?
     public var column: Int?

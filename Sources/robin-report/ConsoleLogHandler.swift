@@ -1,7 +1,9 @@
 import Foundation
 import Logging
+import RobinModel
 
-/// Log lines for people: `warning: ...` on stderr, no timestamps (cron adds its own).
+/// Log lines for people: `warning: ...` on stderr, no timestamps (cron adds its
+/// own), one line each with control characters escaped (MessageText).
 struct ConsoleLogHandler: LogHandler {
     let label: String
     var metadata: Logger.Metadata = [:]
@@ -14,6 +16,6 @@ struct ConsoleLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let prefix = event.level >= .warning ? "\(event.level): " : ""
-        FileHandle.standardError.write(Data("\(prefix)\(event.message)\n".utf8))
+        FileHandle.standardError.write(Data("\(prefix)\(MessageText.escaped("\(event.message)"))\n".utf8))
     }
 }

@@ -42,52 +42,48 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let organization = SyntheticOrganization(seed: seed, people: people)
-            var settings = Settings()
-            settings.organizationID = 1
-            settings.timeZone = organization.timeZoneIdentifier
-            for (building, zone) in organization.buildingTimeZones {
-                settings.buildings[building] = Settings.Building(timeZone: zone)
-            }
-            settings.outputDirectory = output
-            settings.cacheDirectory = (output as NSString).appendingPathComponent(".cache")
-            // A throwaway token: the simulator checks it like Robin would.
-            let secret = "demo-\(UInt64.random(in: 1...UInt64.max))"
-            let token = APIToken(secret)!
-            let simulator = RobinAPISimulator(
-                configuration: SimulatorConfiguration(
-                    tokens: [secret], postLimit: 600, postWindow: .seconds(60), readinessDelay: .milliseconds(50),
-                    knownLocationIDs: Set(organization.locationIDs)),
-                dataSource: organization)
-            let baseURL = try await simulator.start()
-
-            let zone = TimeZone(identifier: settings.timeZone)!
-            let today = DayWindow.localDate(of: Date(), in: zone)
-            let period = week.flatMap(ReportPeriod.week) ?? .lastCompleteWeek(before: today)
-            let cache = ExportCache(directory: settings.cacheDirectory, organizationID: 1, locationIDs: nil)
-            let fetcher = Fetcher(configuration: FetchConfiguration(
-                baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory, timeZone: zone,
-                token: token, pollInterval: .milliseconds(50), postLimit: 600, postWindow: .seconds(60)),
-                logger: { var logger = Logger(label: "robin-report.demo"); logger.logLevel = .error; return logger }())
-            // Eight weeks of history for the trends, then the report's own fetch.
-            let history = Period(from: period.earlier(by: 7).period.from.adding(days: -1), to: period.period.to.adding(days: 1))!
-            if !quiet { FileHandle.standardError.write(Data("demo: fetching \(history.dayCount * 2) daily exports from the simulator at \(baseURL.absoluteString)\n".utf8)) }
-            _ = try await fetcher.fetch(days: history)
-            let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
-                                renderer: ReportRenderer(templates: try TemplateSet.builtIn()),
-                                outputDirectory: output, today: history.to)
-            let folder: String
-            do {
-                folder = try await job.run()
-            } catch {
-                await simulator.stop()
-                throw error
-            }
-            await simulator.stop()
-            if !quiet { print("demo: \(period.title) for \"\(organization.organizationName)\": \(folder)/report.html") }
-        } catch {
-            throw Failure(error)
+        let organization = SyntheticOrganization(seed: seed, people: people)
+        var settings = Settings()
+        settings.organizationID = 1
+        settings.timeZone = organization.timeZoneIdentifier
+        for (building, zone) in organization.buildingTimeZones {
+            settings.buildings[building] = Settings.Building(timeZone: zone)
         }
+        settings.outputDirectory = output
+        settings.cacheDirectory = (output as NSString).appendingPathComponent(".cache")
+        // A throwaway token: the simulator checks it like Robin would.
+        let secret = "demo-\(UInt64.random(in: 1...UInt64.max))"
+        let token = APIToken(secret)!
+        let simulator = RobinAPISimulator(
+            configuration: SimulatorConfiguration(
+                tokens: [secret], postLimit: 600, postWindow: .seconds(60), readinessDelay: .milliseconds(50),
+                knownLocationIDs: Set(organization.locationIDs)),
+            dataSource: organization)
+        let baseURL = try await simulator.start()
+
+        let zone = TimeZone(identifier: settings.timeZone)!
+        let today = DayWindow.localDate(of: Date(), in: zone)
+        let period = week.flatMap(ReportPeriod.week) ?? .lastCompleteWeek(before: today)
+        let cache = ExportCache(directory: settings.cacheDirectory, organizationID: 1, locationIDs: nil)
+        let fetcher = Fetcher(configuration: FetchConfiguration(
+            baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory, timeZone: zone,
+            token: token, pollInterval: .milliseconds(50), postLimit: 600, postWindow: .seconds(60)),
+            logger: { var logger = Logger(label: "robin-report.demo"); logger.logLevel = .error; return logger }())
+        // Eight weeks of history for the trends, then the report's own fetch.
+        let history = Period(from: period.earlier(by: 7).period.from.adding(days: -1), to: period.period.to.adding(days: 1))!
+        if !quiet { FileHandle.standardError.write(Data("demo: fetching \(history.dayCount * 2) daily exports from the simulator at \(baseURL.absoluteString)\n".utf8)) }
+        _ = try await fetcher.fetch(days: history)
+        let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
+                            renderer: ReportRenderer(templates: try TemplateSet.builtIn()),
+                            outputDirectory: output, today: history.to)
+        let folder: String
+        do {
+            folder = try await job.run()
+        } catch {
+            await simulator.stop()
+            throw error
+        }
+        await simulator.stop()
+        if !quiet { print("demo: \(period.title) for \"\(organization.organizationName)\": \(folder)/report.html") }
     }
 }

@@ -88,34 +88,31 @@ struct EmailCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let allSettings = try configOption.load()
-            let settings = allSettings.email
-            let transport = try self.transport(settings)
-            guard let sender = from.flatMap(EmailAddress.init) ?? settings.from else {
-                throw Failure.usage("no sender: give --from or set email.from in the configuration")
-            }
-            let recipients = to.isEmpty ? settings.to : to.compactMap(EmailAddress.init)
-            guard !recipients.isEmpty else { throw Failure.usage("no recipients: give --to or set email.to in the configuration") }
-            let composer = EmailComposer(
-                from: sender, to: recipients, cc: cc.isEmpty ? settings.cc : cc.compactMap(EmailAddress.init),
-                subject: SubjectTemplate(subject ?? settings.subject))
-            let delivery = EmailDelivery(composer: composer, transport: transport,
-                                         sentLog: SentLog(cacheDirectory: cache ?? allSettings.cacheDirectory), resend: resend)
-            switch try delivery.deliver(reportFolder: report) {
-            case .sent(let message, let destination):
-                let line = dryRun
-                    ? "wrote \(destination) (dry run: nothing sent)"
-                    : "sent \"\(message.subject)\" to \(message.recipients.count) recipient\(message.recipients.count == 1 ? "" : "s") via \(destination)"
-                FileHandle.standardOutput.write(Data("\(line)\n".utf8))
-            case .alreadySent(let entry, let log):
-                // Not a failure: a rerun of the Monday job must not mail leadership twice,
-                // and must let the steps after it (publish) run.
-                FileHandle.standardError.write(Data(("robin-report: \(entry.period) was already sent at \(entry.sentAt) to "
-                    + "\(entry.recipients.joined(separator: ", ")) (\(log)); nothing sent (add --resend to send it again)\n").utf8))
-            }
-        } catch {
-            throw Failure(error)
+        let allSettings = try configOption.load()
+        let settings = allSettings.email
+        let transport = try self.transport(settings)
+        guard let sender = from.flatMap(EmailAddress.init) ?? settings.from else {
+            throw Failure.usage("no sender: give --from or set email.from in the configuration")
+        }
+        let recipients = to.isEmpty ? settings.to : to.compactMap(EmailAddress.init)
+        guard !recipients.isEmpty else { throw Failure.usage("no recipients: give --to or set email.to in the configuration") }
+        let composer = EmailComposer(
+            from: sender, to: recipients, cc: cc.isEmpty ? settings.cc : cc.compactMap(EmailAddress.init),
+            subject: SubjectTemplate(subject ?? settings.subject))
+        let delivery = EmailDelivery(composer: composer, transport: transport,
+                                     sentLog: SentLog(cacheDirectory: cache ?? allSettings.cacheDirectory), resend: resend)
+        switch try delivery.deliver(reportFolder: report) {
+        case .sent(let message, let destination):
+            let line = dryRun
+                ? "wrote \(destination) (dry run: nothing sent)"
+                : "sent \"\(message.subject)\" to \(message.recipients.count) recipient\(message.recipients.count == 1 ? "" : "s") via \(destination)"
+            FileHandle.standardOutput.write(Data("\(line)\n".utf8))
+        case .alreadySent(let entry, let log):
+            // Not a failure: a rerun of the Monday job must not mail leadership twice,
+            // and must let the steps after it (publish) run.
+            let notice = "\(entry.period) was already sent at \(entry.sentAt) to \(entry.recipients.joined(separator: ", ")) "
+                + "(\(log)); nothing sent (add --resend to send it again)"
+            FileHandle.standardError.write(Data("robin-report: \(MessageText.escaped(notice))\n".utf8))
         }
     }
 

@@ -47,15 +47,11 @@ struct MetricsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "robin-report")
-        do {
-            let settings = try settingsOptions.settings()
-            let exports = try await Exports.read(desks: desks, spaces: spaces) { logger.warning("\($0)") }
-            let metrics = try Analyzer(settings: settings).metrics(
-                desks: exports.desks, events: exports.events, period: Period(from: from, to: to)!)
-            let text = json ? metrics.json : MetricsSummary(metrics: metrics).text
-            FileHandle.standardOutput.write(Data(text.utf8))
-        } catch {
-            throw Failure(error)
-        }
+        let settings = try settingsOptions.settings()
+        let exports = try await Exports.read(desks: desks, spaces: spaces) { logger.warning("\($0)") }
+        let metrics = try Analyzer(settings: settings).metrics(
+            desks: exports.desks, events: exports.events, period: Period(from: from, to: to)!)
+        let text = json ? metrics.json : MetricsSummary(metrics: metrics).text
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

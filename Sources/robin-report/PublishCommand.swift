@@ -42,19 +42,15 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let publisher = Publisher(folder: folder, commit: !noCommit, author: author.flatMap(GitAuthor.init))
-            let line = switch try publisher.publish(reportFolder: report, repository: repo) {
-            case .committed(let commit, let message, let path):
-                "committed \(commit) in \(repo): \(message.prefix { $0 != "\n" }) [\(path)]"
-            case .unchanged(let path):
-                "nothing changed in \(repo) (\(path) already holds this report): no commit"
-            case .copied(let path):
-                "copied the report to \(repo)/\(path) and rebuilt its index; not committed (--no-commit)"
-            }
-            FileHandle.standardOutput.write(Data("\(line)\n".utf8))
-        } catch {
-            throw Failure(error)
+        let publisher = Publisher(folder: folder, commit: !noCommit, author: author.flatMap(GitAuthor.init))
+        let line = switch try publisher.publish(reportFolder: report, repository: repo) {
+        case .committed(let commit, let message, let path):
+            "committed \(commit) in \(repo): \(message.prefix { $0 != "\n" }) [\(path)]"
+        case .unchanged(let path):
+            "nothing changed in \(repo) (\(path) already holds this report): no commit"
+        case .copied(let path):
+            "copied the report to \(repo)/\(path) and rebuilt its index; not committed (--no-commit)"
         }
+        FileHandle.standardOutput.write(Data("\(line)\n".utf8))
     }
 }

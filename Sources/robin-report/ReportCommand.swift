@@ -52,29 +52,25 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "robin-report")
-        do {
-            var settings = try settingsOptions.settings()
-            if let org { settings.organizationID = org }
-            if let cache { settings.cacheDirectory = cache }
-            if let output { settings.outputDirectory = output }
-            guard let organization = settings.organizationID else {
-                throw Failure.usage("no organisation id: set org_id in the config or pass --org")
-            }
-            let zone = TimeZone(identifier: settings.timeZone)!
-            let today = DayWindow.localDate(of: Date(), in: zone)
-            let period = try periodOptions.period(today: today)
-            let cache = ExportCache(directory: settings.cacheDirectory, organizationID: organization, locationIDs: settings.locationIDs)
-            let fetcher: Fetcher? = offline ? nil : Fetcher(
-                configuration: try connection.fetchConfiguration(settings: settings, organization: organization, token: .load(tokenFile: connection.tokenFile)),
-                logger: connection.logger(), progress: connection.progress())
-            let templateSet = try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-            let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
-                                renderer: ReportRenderer(templates: templateSet),
-                                outputDirectory: settings.outputDirectory, today: today)
-            let folder = try await job.run { logger.warning("\($0)") }
-            if !connection.quiet { print("\(period.title): \(folder)/report.html") }
-        } catch {
-            throw Failure(error)
+        var settings = try settingsOptions.settings()
+        if let org { settings.organizationID = org }
+        if let cache { settings.cacheDirectory = cache }
+        if let output { settings.outputDirectory = output }
+        guard let organization = settings.organizationID else {
+            throw Failure.usage("no organisation id: set org_id in the config or pass --org")
         }
+        let zone = TimeZone(identifier: settings.timeZone)!
+        let today = DayWindow.localDate(of: Date(), in: zone)
+        let period = try periodOptions.period(today: today)
+        let cache = ExportCache(directory: settings.cacheDirectory, organizationID: organization, locationIDs: settings.locationIDs)
+        let fetcher: Fetcher? = offline ? nil : Fetcher(
+            configuration: try connection.fetchConfiguration(settings: settings, organization: organization, token: .load(tokenFile: connection.tokenFile)),
+            logger: connection.logger(), progress: connection.progress())
+        let templateSet = try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
+        let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
+                            renderer: ReportRenderer(templates: templateSet),
+                            outputDirectory: settings.outputDirectory, today: today)
+        let folder = try await job.run { logger.warning("\($0)") }
+        if !connection.quiet { print("\(period.title): \(folder)/report.html") }
     }
 }

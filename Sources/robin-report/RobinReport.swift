@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RobinModel
 
 /// `robin-report`: Robin Analytics exports in, a hybrid-work report out.
 @main
@@ -28,17 +29,29 @@ struct RobinReport: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as any StageError {
+            fail(error.description, status: error.exitStatus)
         } catch {
-            if let failure = error as? Failure ?? Failure(stageError: error) {
-                FileHandle.standardError.write(Data("robin-report: \(failure.message)\n".utf8))
-                Foundation.exit(failure.exitCode)
-            }
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                fail(fullMessage(for: error).trimmingCharacters(in: .newlines), status: .usage, prefix: false)
             }
-            exit(withError: error)
+            if code == .success || error is CleanExit || error is ExitCode {
+                exit(withError: error)
+            }
+            fail(String(describing: error), status: .runtime)
         }
+    }
+
+    /// Prints `message` on stderr with its control characters escaped
+    /// (MessageText) and exits with `status`: one line after `robin-report: `,
+    /// or, for argument-parser's usage text, its own lines.
+    static func fail(_ message: String, status: ExitStatus, prefix: Bool = true) -> Never {
+        let text = prefix
+            ? "robin-report: " + MessageText.escaped(message)
+            : message.split(separator: "\n", omittingEmptySubsequences: false).map { MessageText.escaped(String($0)) }
+                .joined(separator: "\n")
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Foundation.exit(status.rawValue)
     }
 }

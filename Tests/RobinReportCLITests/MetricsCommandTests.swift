@@ -55,6 +55,19 @@ struct MetricsCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test("control characters from a cell are shown escaped, so a cell cannot recolour the terminal or forge a line")
+    func controlCharactersInMessages() throws {
+        var bad = oneDesk
+        bad["Start (UTC)"] = "\u{1B}[31mred\u{0}\nrobin-report: all good"
+        let desks = try deskExport([bad]).file(name: "2026-11-17.csv")
+        defer { desks.remove() }
+        let result = try cli.run(["metrics", "--desks", desks.path, "--from", "2026-11-16", "--to", "2026-11-22", "--json"])
+        #expect(result.status == 3)
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)")
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 })
+        #expect(result.stderr.contains(#"\u{1B}[31mred\u{0}\u{A}robin-report: all good"#))
+    }
+
     @Test("a bad config key exits 2 naming file and line")
     func badConfig() throws {
         let config = try TempFile("timezone = \"UTC\"\nmin_group = 3\n", name: "robin-report.toml")
