@@ -6,7 +6,7 @@
 Numbers are equal when |a - b| <= tol or |a - b| <= tol * max(|a|, |b|)
 (ints and floats compare by value; booleans only equal booleans). Every
 differing path is printed, e.g. `desks.by_building[HQ].people: 12 != 13`.
-List entries that carry key fields (building, floor, space_id, department,
+List entries that carry key fields (building, floor, work_area, space_id, department,
 type, date, weekday+hour) are labelled by those keys; lists must still match
 element by element in order, since METRICS.md fixes the order.
 With --subset, keys present only in B are ignored (B may hold more fields,
@@ -20,7 +20,7 @@ import json
 import math
 import sys
 
-KEY_FIELDS = ["building", "floor", "space", "space_id", "department", "type", "date", "weekday", "hour"]
+KEY_FIELDS = ["building", "floor", "work_area", "space", "space_id", "department", "type", "date", "weekday", "hour"]
 
 
 def label(item, index: int) -> str:

@@ -2,7 +2,7 @@
 """Quick synthetic Robin exports (test data for the reference and the benchmark peers).
 
     scripts/gen_small.py --from 2026-11-01 --to 2026-11-30 --out DIR [--people 300]
-                         [--overlap-hours 2] [--seed 1] [--meetings-per-person 0.25]
+                         [--overlap-hours 2] [--seed 1] [--meetings-per-person 0.25] [--real-shapes]
     scripts/gen_small.py --print-org [--people 300]
 
 Same command line as robin-synth (the Swift generator) so scripts/bench.sh can
@@ -14,6 +14,15 @@ appear in two files; the copy in the later file is sometimes an update (checked
 in, canceled, later Updated At), which exercises dedup.
 Three buildings in different zones (New York, London, Tokyo), a few small
 departments (fewer than 5 people) for the privacy fold, inventory overrides.
+
+--real-shapes adds what Robin's real exports show (METRICS.md "Input facts"):
+`Level` for `Floor` and oddly spelled headers (`event_status`), statuses in
+any case with `_` (`RESOURCE_DECLINED`, `CANCELED`), composite event ids
+(`207480119_20230101T043000Z`), all-day events (one every Saturday in each
+building), empty Building and Floor cells, a desk `Work Area` column, and
+out-of-range numbers (`Minute Duration` of `1e300`, `NaN`, `-30`; `Capacity`
+and `Attendees` past 100,000). Without it the output is what it always was
+(the benchmark peers do not know these rules).
 """
 from __future__ import annotations
 
@@ -52,6 +61,14 @@ DEPARTMENTS = [("Engineering", 30), ("Sales", 20), ("Marketing", 10), ("Finance"
 SMALL_DEPARTMENTS = ["Board", "Internal Audit", "Ventures"]  # 2-4 people each
 DESK_TYPES = [("hoteled", 50), ("hot", 15), ("assigned", 25), ("shared", 5), ("reverse_hoteled", 5)]
 STATUSES = [("CONFIRMED", 60), ("Confirmed", 20), ("Canceled", 6), ("Cancelled", 4), ("Resource declined", 3)]
+REAL_STATUSES = STATUSES + [("CANCELED", 4), ("RESOURCE_DECLINED", 3), ("resource_declined", 1), ("CANCELLED", 1)]
+# Header spellings of real exports: matched ignoring case, surrounding spaces and `_` versus space.
+REAL_HEADERS = {"Floor": "Level", "Event Status": "event_status", "Minute Duration": " MINUTE_DURATION ",
+                "Start (UTC)": "start_(utc)"}
+ALL_DAY_TRUE = ["TRUE", "True", "true", "Yes", "1"]
+ALL_DAY_FALSE = ["FALSE", "False", "No", "0", ""]
+WORK_AREAS = ["North", "South", "Quiet zone", ""]
+OUT_OF_RANGE_MINUTES = ["1e300", "1e308", "-30", "NaN", "inf"]
 
 
 def weighted(rng, items):
@@ -124,16 +141,18 @@ class Org:
         return "\n".join(lines)
 
 
-def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, seed: int, mpp: float) -> None:
+def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, seed: int, mpp: float,
+             real: bool = False) -> None:
     rng = random.Random(seed + 1)
     zones = {b: ZoneInfo(z) for b, z, _, _ in BUILDINGS}
     over = dt.timedelta(hours=overlap)
     headers = {}
-    for kind, columns in [("desks", DESK_COLUMNS), ("spaces", SPACE_COLUMNS)]:
+    for kind, columns in [("desks", DESK_COLUMNS + (["Work Area"] if real else [])), ("spaces", SPACE_COLUMNS)]:
         header = list(columns) + ["Undocumented Column"]
         random.Random(seed + len(kind)).shuffle(header)
         headers[kind] = header
         os.makedirs(os.path.join(out, kind), exist_ok=True)
+    written = {kind: [REAL_HEADERS.get(c, c) if real else c for c in h] for kind, h in headers.items()}
     # rows are bucketed by UTC date and written as soon as no later local day can add to a file
     buckets = {"desks": {}, "spaces": {}}  # kind -> utc date -> [(utc start, row, updated copy or None)]
 
@@ -151,7 +170,7 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
             rows.sort(key=lambda r: r[0])
             with open(os.path.join(out, kind, f"{d.isoformat()}.csv"), "w", newline="", encoding="utf-8") as f:
                 w = csv.writer(f)
-                w.writerow(headers[kind])
+                w.writerow(written[kind])
                 for s, row, update in rows:
                     # a row in two files: the later file gets the updated copy
                     late = update is not None and midnight - over <= s < midnight + over
@@ -195,8 +214,14 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                 who = rng.random()
                 assignee_email = p["email"] if who > 0.03 else ""
                 assignee_name = p["name"] if who > 0.015 else ""
+                building_cell, floor_cell = b, fl
+                if real and rng.random() < 0.04:  # empty floor (the desk keeps its id)
+                    floor_cell = ""
+                if real and rng.random() < 0.01:  # empty building (the org's time zone applies)
+                    building_cell = ""
                 row = {
-                    "Organization": "Acme", "Building": b, "Floor": fl, "Desk Group": f"Zone {fl}",
+                    "Organization": "Acme", "Building": building_cell, "Floor": floor_cell,
+                    "Desk Group": f"Zone {fl}", "Work Area": WORK_AREAS[int(desk) % len(WORK_AREAS)],
                     "Desk ID": desk, "Desk Name": f"Desk {desk}", "Reservation ID": f"r{rid}",
                     "Series ID": f"s{rid // 7}" if rng.random() < 0.3 else "", "Type": weighted(rng, DESK_TYPES),
                     "Start (UTC)": fmt(s, rng), "End (UTC)": fmt(e, rng),
@@ -219,9 +244,10 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                         update["Checked In At (UTC)"] = ""
                 add("desks", s, row, update)
                 rid += 1
-            # meetings
+            # meetings (with --real-shapes, one all-day booking every Saturday)
             n_meetings = int(len(people) * mpp * (0.05 if weekend else 1.0))
-            for _ in range(n_meetings):
+            saturday_all_day = real and day.weekday() == 5
+            for number in range(n_meetings + saturday_all_day):
                 host = rng.choice(people)
                 fl = str(rng.randint(1, org.floors(b)))
                 space_id, space, cap = rng.choice(org.rooms[(b, fl)])
@@ -229,8 +255,13 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                 local += dt.timedelta(minutes=rng.choice([0, 0, 15, 30, 45]))
                 s = local - off
                 minutes = rng.choice([15, 30, 30, 45, 60, 60, 90, 120, 240, 600])
+                all_day = real and (number == n_meetings or rng.random() < 0.06)
+                if all_day:  # midnight to midnight, in UTC or in the building's zone
+                    midnight = dt.datetime.combine(day, dt.time())
+                    s = midnight if rng.random() < 0.5 else midnight - off
+                    minutes = 1440
                 e = s + dt.timedelta(minutes=minutes)
-                status = weighted(rng, STATUSES)
+                status = weighted(rng, REAL_STATUSES if real else STATUSES)
                 meeting = status.lower() in ("confirmed",)
                 checked = unbooked = delayed = ""
                 if meeting:
@@ -251,15 +282,34 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                     other = rng.choice(org.rooms[(b, fl)])
                     if other[0] != space_id:
                         rooms.append(other)
+                event_id = f"e{eid}"
+                building_cell, floor_cell, all_day_cell = b, fl, "False"
+                duration_cell = capacity_cell = None
+                if real:
+                    event_id = f"{207480000 + eid}_{s:%Y%m%dT%H%M%SZ}"
+                    all_day_cell = rng.choice(ALL_DAY_TRUE if all_day else ALL_DAY_FALSE)
+                    floor_cell = "" if rng.random() < 0.04 else fl
+                    building_cell = "" if rng.random() < 0.01 else b
+                    r = rng.random()
+                    if r < 0.02:
+                        duration_cell = rng.choice(OUT_OF_RANGE_MINUTES)
+                    elif r < 0.03:
+                        capacity_cell = "250000"
+                    elif r < 0.04:
+                        attendees = "100001"
                 for sid2, sname, scap in rooms:
                     row = {
-                        "Organization": "Acme", "Building": b, "Floor": fl, "Space": sname, "Space ID": sid2,
-                        "Event ID": f"e{eid}", "Event Status": status, "Created At (UTC)": fmt(created, rng),
+                        "Organization": "Acme", "Building": building_cell, "Floor": floor_cell, "Space": sname,
+                        "Space ID": sid2, "Event ID": event_id, "Event Status": status,
+                        "Created At (UTC)": fmt(created, rng),
                         "Updated At (UTC)": "" if rng.random() < 0.02 else fmt(created + dt.timedelta(hours=1), rng),
-                        "All Day Event": "False", "Title": "Private meeting", "Is Recurring": rng.choice(["True", "False"]),
-                        "Capacity": "" if rng.random() < 0.02 else str(scap), "Invited People": str(att_n),
+                        "All Day Event": all_day_cell, "Title": "Private meeting",
+                        "Is Recurring": rng.choice(["True", "False"]),
+                        "Capacity": capacity_cell or ("" if rng.random() < 0.02 else str(scap)),
+                        "Invited People": str(att_n),
                         "Attendees": attendees, "Location": sname, "Started At (UTC)": fmt(s, rng),
-                        "Ended At (UTC)": fmt(e, rng), "Minute Duration": "" if rng.random() < 0.05 else str(minutes),
+                        "Ended At (UTC)": fmt(e, rng),
+                        "Minute Duration": duration_cell or ("" if rng.random() < 0.05 else str(minutes)),
                         "Checked In At (UTC)": checked, "Minutes Delayed": delayed,
                         "Automatically Unbooked At (UTC)": unbooked, "Creator Robin ID": host["name"][6:12],
                         "Creator Robin Name": host["name"], "Creator Department": host["dept"],
@@ -298,6 +348,7 @@ def main() -> int:
     ap.add_argument("--meetings-per-person", type=float, default=0.25, help="meetings per person per workday")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--print-org", action="store_true")
+    ap.add_argument("--real-shapes", action="store_true", help="rows shaped like Robin's real exports")
     a = ap.parse_args()
     org = Org(a.people, a.seed)
     if a.print_org:
@@ -305,7 +356,7 @@ def main() -> int:
         return 0
     if not (a.start and a.end and a.out):
         ap.error("--from, --to and --out are required")
-    generate(org, a.start, a.end, a.out, a.overlap_hours, a.seed, a.meetings_per_person)
+    generate(org, a.start, a.end, a.out, a.overlap_hours, a.seed, a.meetings_per_person, a.real_shapes)
     return 0
 
 

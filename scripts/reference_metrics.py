@@ -29,6 +29,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 NO_DEPARTMENT = "(no department)"
+NO_BUILDING = "(no building)"
+NO_FLOOR = "(no floor)"
+NO_WORK_AREA = "(no work area)"
+# Value limits (METRICS.md "Input facts": out of range = unreadable = empty, with a warning).
+# Choice: 366 days for durations, 100,000 people for Capacity and Attendees.
+MAX_MINUTES = 366 * 24 * 60
+MAX_HOURS = 366 * 24
+MAX_PEOPLE = 100_000
 SMALL_TEAMS = "(small teams)"
 UTC = dt.timezone.utc
 
@@ -70,29 +78,48 @@ def parse_timestamp(text: str) -> dt.datetime | None:
     return value
 
 
-def parse_number(text: str) -> float | None:
-    if text == "":
-        return None
-    value = float(text)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError("not a number")
-    return value
+def number_in(low: float, high: float):
+    """A parser of finite numbers in [low, high]; ValueError for anything else."""
+    def parse(text: str) -> float | None:
+        if text == "":
+            return None
+        value = float(text)
+        if math.isnan(value) or math.isinf(value) or not low <= value <= high:
+            raise ValueError("out of range")
+        return value
+    return parse
+
+
+def whole_in(low: int, high: int):
+    """A parser of whole numbers (`3.0` is 3) in [low, high]."""
+    def parse(text: str) -> int | None:
+        value = number_in(low, high)(text)
+        if value is not None and value != int(value):
+            raise ValueError("not a whole number")
+        return None if value is None else int(value)
+    return parse
 
 
 def parse_attendees(text: str) -> int | None:
-    """A whole number, or a comma/semicolon separated list (count of non-empty entries)."""
+    """A number (then a whole one in 0..MAX_PEOPLE), or a comma/semicolon separated
+    list: the count of its non-empty entries (at most MAX_PEOPLE)."""
     if text == "":
         return None
-    if re.fullmatch(r"\d+", text):
-        return int(text)
-    return sum(1 for part in re.split(r"[,;]", text) if part.strip())
+    try:
+        float(text)
+    except ValueError:
+        count = sum(1 for part in re.split(r"[,;]", text) if part.strip())
+        if count > MAX_PEOPLE:
+            raise ValueError("out of range") from None
+        return count
+    return whole_in(0, MAX_PEOPLE)(text)
 
 
 BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
 def parse_bool(text: str) -> bool | None:
-    """TRUE/FALSE, True/False, true/false, Yes/No, 1/0 (no metric uses one yet)."""
+    """TRUE/FALSE, True/False, true/false, Yes/No, 1/0 in any case."""
     if text == "":
         return None
     return BOOLEANS[text.lower()]
@@ -216,18 +243,27 @@ DESK_COLUMNS = [
     "Checked In At (UTC)", "Canceled At (UTC)", "Assignee Department", "Assignee Email",
     "Assignee Name", "Creator Email",
 ]
+DESK_OPTIONAL = ["Work Area"]
 SPACE_COLUMNS = [
     "Building", "Floor", "Space", "Space ID", "Event ID", "Event Status", "Updated At (UTC)",
     "Capacity", "Attendees", "Started At (UTC)", "Ended At (UTC)", "Minute Duration",
     "Checked In At (UTC)", "Minutes Delayed", "Automatically Unbooked At (UTC)",
     "Host Department", "Host Robin Email", "Host Robin Name",
 ]
+SPACE_OPTIONAL = ["All Day Event"]
+ALIASES = {"Floor": ["Level"]}  # Robin's UI event export calls the floor "Level"
 
 
-def read_csv(path: str, required: list[str]):
-    """Yields (line_number, {column: trimmed value}) for each data row.
+def header_key(name: str) -> str:
+    """Headers match trimmed, case-insensitively, with `_` the same as a space."""
+    return name.strip(" \t").replace("_", " ").lower()
 
-    Columns are found by trimmed, case-insensitive header; unknown ones are ignored.
+
+def read_csv(path: str, required: list[str], optional: list[str] = ()):
+    """Yields (line_number, {column: trimmed value}, present optional columns) per data row.
+
+    Columns are found by header_key, a column's own name before its aliases; unknown
+    ones are ignored; an absent optional column reads as "".
     """
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
@@ -236,22 +272,37 @@ def read_csv(path: str, required: list[str]):
             raise DataError(f"{path}: empty file (no header)")
         index = {}
         for i, name in enumerate(header):
-            index.setdefault(name.strip().lower(), i)
-        missing = [c for c in required if c.lower() not in index]
-        if missing:
-            raise DataError(f"{path}: missing column {missing[0]!r}")
-        where = {c: index[c.lower()] for c in required}
+            index.setdefault(header_key(name), i)
+        where = {}
+        for c in [*required, *optional]:
+            for name in [c, *ALIASES.get(c, [])]:
+                if header_key(name) in index:
+                    where[c] = index[header_key(name)]
+                    break
+            else:
+                if c in required:
+                    raise DataError(f"{path}: missing column {c!r}")
+        present = {c for c in optional if c in where}
         for row in reader:
             if not row or all(cell.strip() == "" for cell in row):
                 continue
-            yield reader.line_num, {c: (row[i].strip() if i < len(row) else "") for c, i in where.items()}
+            values = {c: (row[i].strip(" \t") if i < len(row) else "") for c, i in where.items()}
+            for c in optional:
+                values.setdefault(c, "")
+            yield reader.line_num, values, present
+
+
+def warn_unreadable(path, line, column, value) -> None:
+    print(f'warning: {path}:{line}: column "{column}": "{value}" is unreadable, taken as empty', file=sys.stderr)
 
 
 def field(path, line, column, value, parser):
+    """An optional value: unreadable or out of range -> a file:line warning, and None."""
     try:
         return parser(value)
     except (ValueError, KeyError):
-        raise DataError(f'{path}:{line}: column "{column}": "{value}" is not valid') from None
+        warn_unreadable(path, line, column, value)
+        return None
 
 
 @dataclass
@@ -260,6 +311,7 @@ class DeskRow:
     floor: str
     desk_id: str
     type: str
+    work_area: str
     department: str
     person: str | None
     date: dt.date  # local date of Start
@@ -278,8 +330,9 @@ class EventRow:
     space_id: str
     department: str
     host: str | None
-    date: dt.date  # local date of Started At
+    date: dt.date  # local date of Started At (all-day: the majority-of-span date)
     start_local: dt.datetime  # naive local wall clock
+    all_day: bool
     canceled: bool
     declined: bool
     meeting: bool
@@ -295,29 +348,41 @@ def local(ts: dt.datetime, zone: str) -> dt.datetime:
     return ts.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
 
 
-def load_desks(paths: list[str], cfg: Config) -> list[DeskRow]:
+def required_start(path, line, column, value) -> dt.datetime:
+    try:
+        start = parse_timestamp(value)
+    except ValueError:
+        start = None
+    if start is None:
+        raise DataError(f'{path}:{line}: column "{column}": "{value}" is not a date and time')
+    return start
+
+
+def load_desks(paths: list[str], cfg: Config) -> tuple[list[DeskRow], bool]:
+    """The de-duplicated rows, and whether any file had a Work Area column."""
     by_id: dict = {}
     order = 0
+    work_areas = False
     for path in paths:
-        for line, r in read_csv(path, DESK_COLUMNS):
+        for line, r, present in read_csv(path, DESK_COLUMNS, DESK_OPTIONAL):
             def f(col, parser):
                 return field(path, line, col, r[col], parser)
-            start = f("Start (UTC)", parse_timestamp)
-            if start is None:
-                raise DataError(f'{path}:{line}: column "Start (UTC)": missing')
+            work_areas = work_areas or "Work Area" in present
+            start = required_start(path, line, "Start (UTC)", r["Start (UTC)"])
             canceled = f("Canceled At (UTC)", parse_timestamp)
             checked = f("Checked In At (UTC)", parse_timestamp)
-            hours = f("Hour Duration", parse_number)
+            hours = f("Hour Duration", number_in(0, MAX_HOURS))
             person = r["Assignee Email"].lower() or r["Assignee Name"] or r["Creator Email"].lower() or None
             checked_in = checked is not None
             row = DeskRow(
-                building=r["Building"],
-                floor=r["Floor"],
+                building=r["Building"] or NO_BUILDING,
+                floor=r["Floor"] or NO_FLOOR,
                 desk_id=r["Desk ID"],
                 type=r["Type"],
+                work_area=r["Work Area"] or NO_WORK_AREA,
                 department=r["Assignee Department"] or NO_DEPARTMENT,
                 person=person,
-                date=local(start, cfg.zone_name(r["Building"])).date(),
+                date=local(start, cfg.zone_name(r["Building"] or NO_BUILDING)).date(),
                 canceled_in_advance=canceled is not None and canceled < start,
                 released=canceled is not None and canceled >= start and not checked_in,
                 checked_in=checked_in,
@@ -329,11 +394,12 @@ def load_desks(paths: list[str], cfg: Config) -> list[DeskRow]:
             by_id.pop(key, None)  # re-insert so dict order is "last read"
             by_id[key] = row
             order += 1
-    return list(by_id.values())
+    return list(by_id.values()), work_areas
 
 
 def event_status(status: str) -> str:
-    s = status.lower()
+    """Any case, `_` the same as a space: RESOURCE_DECLINED is Resource declined."""
+    s = status.lower().replace("_", " ")
     if s in ("canceled", "cancelled"):
         return "canceled"
     if s == "resource declined":
@@ -345,32 +411,37 @@ def load_events(paths: list[str], cfg: Config) -> list[EventRow]:
     best: dict = {}  # key -> (updated_at or None, row)
     order = 0
     for path in paths:
-        for line, r in read_csv(path, SPACE_COLUMNS):
+        for line, r, _ in read_csv(path, SPACE_COLUMNS, SPACE_OPTIONAL):
             def f(col, parser):
                 return field(path, line, col, r[col], parser)
-            start = f("Started At (UTC)", parse_timestamp)
-            if start is None:
-                raise DataError(f'{path}:{line}: column "Started At (UTC)": missing')
+            start = required_start(path, line, "Started At (UTC)", r["Started At (UTC)"])
             ended = f("Ended At (UTC)", parse_timestamp)
+            if ended is not None and not dt.timedelta(0) <= ended - start <= dt.timedelta(minutes=MAX_MINUTES):
+                # Choice: an end before the start or over 366 days after it is out of range too.
+                warn_unreadable(path, line, "Ended At (UTC)", r["Ended At (UTC)"])
+                ended = None
             updated = f("Updated At (UTC)", parse_timestamp)
-            minutes = f("Minute Duration", parse_number)
+            minutes = f("Minute Duration", number_in(0, MAX_MINUTES))
             if minutes is None and ended is not None:
                 minutes = (ended - start).total_seconds() / 60
             status = event_status(r["Event Status"])
             meeting = status == "other"
-            start_local = local(start, cfg.zone_name(r["Building"]))
+            building = r["Building"] or NO_BUILDING
+            start_local = local(start, cfg.zone_name(building))
+            all_day = bool(f("All Day Event", parse_bool))
             host = r["Host Robin Email"].lower() or r["Host Robin Name"] or None
             unbooked = f("Automatically Unbooked At (UTC)", parse_timestamp)
             checked = f("Checked In At (UTC)", parse_timestamp)
             row = EventRow(
-                building=r["Building"],
-                floor=r["Floor"],
+                building=building,
+                floor=r["Floor"] or NO_FLOOR,
                 space=r["Space"],
                 space_id=r["Space ID"],
                 department=r["Host Department"] or NO_DEPARTMENT,
                 host=host,
-                date=start_local.date(),
+                date=majority_date(start_local, minutes or 0.0) if all_day else start_local.date(),
                 start_local=start_local,
+                all_day=all_day,
                 canceled=status == "canceled",
                 declined=status == "declined",
                 meeting=meeting,
@@ -378,8 +449,8 @@ def load_events(paths: list[str], cfg: Config) -> list[EventRow]:
                 checked_in=meeting and checked is not None,
                 minutes=minutes or 0.0,
                 attendees=f("Attendees", parse_attendees),
-                capacity=f("Capacity", parse_number),
-                delayed=f("Minutes Delayed", parse_number),
+                capacity=f("Capacity", whole_in(0, MAX_PEOPLE)),
+                delayed=f("Minutes Delayed", number_in(-MAX_MINUTES, MAX_MINUTES)),
             )
             # Dedup by (Event ID, Space ID): latest Updated At wins, ties -> last read,
             # empty Updated At is the oldest. Choice: rows without an Event ID are kept.
@@ -389,6 +460,23 @@ def load_events(paths: list[str], cfg: Config) -> list[EventRow]:
                 best[key] = (rank, row)
             order += 1
     return [row for _, row in best.values()]
+
+
+def majority_date(start_local: dt.datetime, minutes: float) -> dt.date:
+    """The local date holding most of [start, start + minutes) (ties: the later date);
+    the start's date when the span is empty."""
+    if minutes <= 0:
+        return start_local.date()
+    end = start_local + dt.timedelta(minutes=minutes)
+    best, best_len = start_local.date(), dt.timedelta(-1)
+    d = start_local.date()
+    while dt.datetime.combine(d, dt.time()) < end:
+        midnight = dt.datetime.combine(d, dt.time())
+        overlap = min(end, midnight + dt.timedelta(days=1)) - max(start_local, midnight)
+        if overlap >= best_len:
+            best, best_len = d, overlap
+        d += dt.timedelta(days=1)
+    return best
 
 
 # ---------------------------------------------------------------- period
@@ -488,7 +576,7 @@ def fold_departments(rows, people_of, min_size) -> dict:
     return out
 
 
-def desk_metrics(all_rows: list[DeskRow], p: Period) -> dict:
+def desk_metrics(all_rows: list[DeskRow], work_areas: bool, p: Period) -> dict:
     cfg = p.cfg
     rows = [r for r in all_rows if p.contains(r.date)]
     inv = cfg.desk_inventory
@@ -528,6 +616,10 @@ def desk_metrics(all_rows: list[DeskRow], p: Period) -> dict:
         k: {"type": k[0], **desk_group(rs, distinct_ids(rs, "desk_id"), p, org_days)}
         for k, rs in group_by(lambda r: (r.type,)).items()
     }
+    by_work_area = {
+        k: {"building": k[0], "work_area": k[1], **desk_group(rs, distinct_ids(rs, "desk_id"), p, org_days)}
+        for k, rs in group_by(lambda r: (r.building, r.work_area)).items()
+    } if work_areas else {}
     people_on = defaultdict(set)
     desks_on = defaultdict(set)
     for r in rows:
@@ -547,6 +639,7 @@ def desk_metrics(all_rows: list[DeskRow], p: Period) -> dict:
         "by_floor": sort_groups(by_floor),
         "by_department": sort_groups(by_department),
         "by_type": sort_groups(by_type),
+        "by_work_area": sort_groups(by_work_area),
         "daily": daily,
         "by_weekday": by_weekday,
     }
@@ -559,12 +652,20 @@ def overlap_minutes(a0: dt.datetime, a1: dt.datetime, b0: dt.datetime, b1: dt.da
     return max(0.0, (min(a1, b1) - max(a0, b0)).total_seconds() / 60)
 
 
+def occupancy(r: EventRow, p: Period) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) on the local wall clock: an all-day meeting holds the business
+    hours of its date, any other meeting its duration from its start."""
+    if r.all_day:
+        midnight = dt.datetime.combine(r.date, dt.time())
+        return midnight + dt.timedelta(minutes=p.cfg.bh_start), midnight + dt.timedelta(minutes=p.cfg.bh_end)
+    return r.start_local, r.start_local + dt.timedelta(minutes=r.minutes)
+
+
 def business_minutes(r: EventRow, p: Period) -> float:
     """Minutes of the meeting inside business hours of the period's workdays (local wall clock)."""
     if not r.meeting or r.minutes <= 0:
         return 0.0
-    start = r.start_local
-    end = start + dt.timedelta(minutes=r.minutes)
+    start, end = occupancy(r, p)
     total = 0.0
     d = start.date()
     while d <= end.date():
@@ -582,8 +683,7 @@ def hour_minutes(r: EventRow, p: Period) -> dict:
     out = defaultdict(float)
     if not r.meeting or r.minutes <= 0:
         return out
-    start = r.start_local
-    end = start + dt.timedelta(minutes=r.minutes)
+    start, end = occupancy(r, p)
     slot = start.replace(minute=0, second=0, microsecond=0)
     while slot < end:
         nxt = slot + dt.timedelta(hours=1)
@@ -591,6 +691,11 @@ def hour_minutes(r: EventRow, p: Period) -> dict:
             out[(slot.date(), slot.hour)] += overlap_minutes(start, end, slot, nxt)
         slot = nxt
     return out
+
+
+def booked_minutes(r: EventRow, p: Period) -> float:
+    """A meeting's duration; an all-day one's is its date's business hours."""
+    return float(p.cfg.bh_end - p.cfg.bh_start) if r.all_day else r.minutes
 
 
 def room_group(rows: list[EventRow], rooms_seen: int, p: Period) -> dict:
@@ -609,9 +714,10 @@ def room_group(rows: list[EventRow], rooms_seen: int, p: Period) -> dict:
         "declined": sum(r.declined for r in rows),
         "auto_unbooked": auto_unbooked,
         "checked_in": checked_in,
+        "all_day": sum(r.all_day for r in meetings),
         "ghost_rate": ratio(auto_unbooked, len(meetings)),
         "check_in_rate": ratio(checked_in, len(meetings)),
-        "booked_hours": sum(r.minutes for r in meetings) / 60,
+        "booked_hours": sum(booked_minutes(r, p) for r in meetings) / 60,
         "rooms_seen": rooms_seen,
         "utilization": ratio(in_business_hours, rooms_seen * bh_len * p.workdays),
         "avg_attendees": ratio(sum(r.attendees for r in with_attendees), len(with_attendees)),
@@ -684,7 +790,7 @@ def compute(desk_paths, space_paths, start: dt.date, end: dt.date, cfg: Config) 
     return {
         "schema_version": 1,
         "period": {"from": start.isoformat(), "to": end.isoformat(), "workdays": p.workdays},
-        "desks": desk_metrics(load_desks(desk_paths, cfg), p),
+        "desks": desk_metrics(*load_desks(desk_paths, cfg), p),
         "rooms": room_metrics(load_events(space_paths, cfg), p),
         "previous": None,
     }

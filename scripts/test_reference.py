@@ -10,7 +10,9 @@ arithmetic is in the comments.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import math
 import os
@@ -339,6 +341,42 @@ def main() -> int:
         check(f"{peer} rc", (res.returncode, res.stderr[-500:]), (0, ""))
         res = subprocess.run([sys.executable, cmp, "--subset", core, out], capture_output=True, text=True)
         check(f"{peer} matches reference", res.stdout, "")
+
+    # ---- rows shaped like Robin's real exports (Tests/RobinAnalyticsTests/Fixtures/real: `Level`,
+    # RESOURCE_DECLINED/CANCELED, composite ids, all-day events, empty buildings and floors,
+    # Work Area, out-of-range numbers). HQ is New York, Tokyo Office Tokyo; 4 rooms.
+    real = os.path.join(here, "..", "Tests", "RobinAnalyticsTests", "Fixtures", "real")
+    real_cfg = ref.load_config(os.path.join(real, "robin-report.toml"), None, None)
+    listing = {k: sorted(os.path.join(real, k, n) for n in os.listdir(os.path.join(real, k))) for k in ("desks", "spaces")}
+    warnings = io.StringIO()
+    with contextlib.redirect_stderr(warnings):
+        mr = ref.compute(listing["desks"], listing["spaces"], dt.date(2026, 11, 16), dt.date(2026, 11, 22), real_cfg)
+    check("real.warnings", len(warnings.getvalue().splitlines()), 9)  # one per unusable value, file:line first
+    check("real.warning form", warnings.getvalue().splitlines()[0].endswith(
+        'desks/2026-11-17.csv:6: column "Hour Duration": "-2" is unreadable, taken as empty'), True)
+    rt = mr["rooms"]["total"]
+    check("real.events", rt["events"], 14)
+    check("real.canceled", rt["canceled"], 2)   # CANCELED, Cancelled (an all-day one: not all_day)
+    check("real.declined", rt["declined"], 1)   # RESOURCE_DECLINED
+    check("real.all_day", rt["all_day"], 3)     # Wed HQ, Thu Tokyo, Sat HQ
+    # 90 (the later copy of 207480119) + 3 x 480 all-day + 45 (1e300 -> Ended At) + 30 + 30 (inf -> Ended At)
+    # + 60 + 60 (one event, two rooms); NaN without Ended At and -15 with an earlier Ended At add 0.
+    check("real.booked_hours", rt["booked_hours"], (90 + 3 * 480 + 45 + 30 + 30 + 60 + 60) / 60)
+    check("real.avg_attendees", rt["avg_attendees"], (6 + 10 + 5 + 2 + 3 + 3 + 4 + 3 + 3 + 2) / 10)  # 100001 unknown
+    sat = [c["share"] for c in mr["rooms"]["heatmap"] if c["weekday"] == "Sat"]
+    check("real.heatmap Sat", sat, [0.25 if 9 <= h < 17 else 0.0 for h in range(24)])  # only the all-day booking
+    check("real.by_space keys", [(g["building"], g["floor"], g["space_id"]) for g in mr["rooms"]["by_space"]],
+          [("(no building)", "(no floor)", "S-9"), ("HQ", "(no floor)", "S-2"), ("HQ", "3", "S-1"),
+           ("Tokyo Office", "7", "T-1")])
+    check("real.by_work_area keys", [(g["building"], g["work_area"]) for g in mr["desks"]["by_work_area"]],
+          [("(no building)", "(no work area)"), ("HQ", "(no work area)"), ("HQ", "North"), ("HQ", "South"),
+           ("Tokyo Office", "Quiet zone")])
+    hq_no_floor = find(mr["desks"]["by_floor"], building="HQ", floor="(no floor)")
+    check("real.HQ/(no floor).desks_seen", hq_no_floor["desks_seen"], 6)  # configured by its placeholder name
+    check("real.desks booked_hours", mr["desks"]["total"]["booked_hours"], 35.0)  # 1e300 and -2 hours add 0
+    check("real.majority tie", ref.majority_date(dt.datetime(2026, 11, 17, 12), 1440), dt.date(2026, 11, 18))
+    check("real.status", [ref.event_status(x) for x in ("RESOURCE_DECLINED", "CANCELED", "resource declined")],
+          ["declined", "canceled", "declined"])
 
     # ---- errors: missing column, bad timestamp
     bad = os.path.join(tmp, "bad.csv")

@@ -1,14 +1,9 @@
 /// The privacy rule of METRICS.md: departments with fewer than `min_group_size`
 /// people are merged into one `(small teams)` group before any figure leaves
-/// the analytics stage.
+/// the analytics stage. (An empty department is already `(no department)` in
+/// the tables, and folds like any other.)
 enum DepartmentFold {
     static let smallTeams = "(small teams)"
-    static let noDepartment = "(no department)"
-
-    /// A department's label: its name, or `(no department)` when empty.
-    static func label(_ name: String) -> String {
-        name.isEmpty ? noDepartment : name
-    }
 
     /// Keeps departments with at least `minGroupSize` people and merges the rest
     /// into `(small teams)` (present only when something was folded).

@@ -64,7 +64,8 @@ struct DeskAccumulator {
         }
         f.avgDaysPerPerson = ratio(f.personDays, f.people)
         f.desksSeen = inventory ?? desks.count
-        f.deskUtilization = ratio(f.deskDays, f.desksSeen * calendar.workdays)
+        // In Double: an inventory can be any Int (Settings is public), and Int would trap.
+        f.deskUtilization = ratio(Double(f.deskDays), Double(f.desksSeen) * Double(calendar.workdays))
         f.avgDailyPeople = ratio(workdayPersonDays, calendar.workdays)
         f.bookedHours = bookedHours
         var adherentPeople = 0

@@ -22,6 +22,9 @@ struct DeskAnalysis {
         // (building, floor) -> group slot, as a flat matrix: both are small id sets.
         let floorCount = table.floors.count
         var floorGroup = [Int](repeating: -1, count: table.buildings.count * floorCount)
+        // (building, work area) likewise; no work areas when the export has no such column.
+        let areaCount = table.workAreas.count
+        var areaGroup = [Int](repeating: -1, count: table.buildings.count * areaCount)
         func group(_ slot: inout Int) -> Int {
             if slot < 0 {
                 slot = groups.count
@@ -45,6 +48,9 @@ struct DeskAnalysis {
             row.add(to: &groups[group(&departmentGroup[Int(record.department)])])
             row.add(to: &groups[group(&typeGroup[Int(record.type)])])
             row.add(to: &groups[group(&floorGroup[Int(record.building) * floorCount + Int(record.floor)])])
+            if areaCount > 0 {
+                row.add(to: &groups[group(&areaGroup[Int(record.building) * areaCount + Int(record.workArea)])])
+            }
         }
 
         let adherent = policyAdherent(total.personDays, personCount: personCount)
@@ -73,9 +79,14 @@ struct DeskAnalysis {
         let byType = typeGroup.enumerated().filter { $0.element >= 0 }.map { id, slot in
             Group(key: GroupKey([.init("type", table.types[id])]), figures: figures(groups[slot], inventory: nil))
         }
+        let byWorkArea = areaGroup.enumerated().filter { $0.element >= 0 }.map { key, slot in
+            Group(key: GroupKey([.init("building", table.buildings[key / areaCount]),
+                                 .init("work_area", table.workAreas[key % areaCount])]),
+                  figures: figures(groups[slot], inventory: nil))
+        }
         let departments = DepartmentFold.fold(
             departmentGroup.enumerated().filter { $0.element >= 0 }.map { id, slot in
-                (DepartmentFold.label(table.departments[id]), groups[slot], groups[slot].people.count)
+                (table.departments[id], groups[slot], groups[slot].people.count)
             },
             minGroupSize: settings.minGroupSize, merge: { $0.merge($1) })
         let byDepartment = departments.map { name, accumulator in
@@ -101,6 +112,7 @@ struct DeskAnalysis {
             byFloor: byFloor.sorted { GroupKey.precedes($0.key, $1.key) },
             byDepartment: byDepartment.sorted { GroupKey.precedes($0.key, $1.key) },
             byType: byType.sorted { GroupKey.precedes($0.key, $1.key) },
+            byWorkArea: byWorkArea.sorted { GroupKey.precedes($0.key, $1.key) },
             daily: daily, byWeekday: byWeekday)
     }
 

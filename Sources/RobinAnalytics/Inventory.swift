@@ -25,7 +25,7 @@ struct Inventory {
         guard !configuredFloors.isEmpty else { return nil }
         let floors = Set(seenOnFloor.keys).union(configuredFloors.keys)
         return floors.reduce(0) { sum, floor in
-            sum + (configured.floors[floor].flatMap(floorCount) ?? seenOnFloor[floor] ?? 0)
+            Self.sum(sum, configured.floors[floor].flatMap(floorCount) ?? seenOnFloor[floor] ?? 0)
         }
     }
 
@@ -38,8 +38,15 @@ struct Inventory {
         let configured = names.map { building($0, seenOnFloor: seenOnFloor[$0] ?? [:]) }
         guard configured.contains(where: { $0 != nil }) else { return nil }
         return zip(names, configured).reduce(0) { sum, pair in
-            sum + (pair.1 ?? seenInBuilding[pair.0] ?? 0)
+            Self.sum(sum, pair.1 ?? seenInBuilding[pair.0] ?? 0)
         }
+    }
+
+    /// `a + b`, at most `Int.max`: the configuration caps each count, but
+    /// `Settings` can be built in code with any value.
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : total
     }
 
     static func desks(_ settings: Settings) -> Inventory {

@@ -8,6 +8,7 @@ struct RoomAccumulator {
     var declined = 0
     var autoUnbooked = 0
     var checkedIn = 0
+    var allDay = 0
     var bookedMinutes = 0.0
     var businessMinutes = 0.0
     var attendeesSum = 0.0
@@ -34,6 +35,7 @@ struct RoomAccumulator {
         declined += other.declined
         autoUnbooked += other.autoUnbooked
         checkedIn += other.checkedIn
+        allDay += other.allDay
         bookedMinutes += other.bookedMinutes
         businessMinutes += other.businessMinutes
         attendeesSum += other.attendeesSum
@@ -56,11 +58,13 @@ struct RoomAccumulator {
         f.declined = declined
         f.autoUnbooked = autoUnbooked
         f.checkedIn = checkedIn
+        f.allDay = allDay
         f.ghostRate = ratio(autoUnbooked, meetings)
         f.checkInRate = ratio(checkedIn, meetings)
         f.bookedHours = bookedMinutes / 60
         f.roomsSeen = inventory ?? rooms.count
-        f.utilization = ratio(businessMinutes, Double(f.roomsSeen * businessHourMinutes * calendar.workdays))
+        // In Double, like desk utilization: an inventory can be any Int.
+        f.utilization = ratio(businessMinutes, Double(f.roomsSeen) * Double(businessHourMinutes) * Double(calendar.workdays))
         f.avgAttendees = ratio(attendeesSum, Double(attendeesCount))
         f.avgFill = ratio(fillSum, Double(fillCount))
         f.oversizedShare = ratio(oversized, fillCount)

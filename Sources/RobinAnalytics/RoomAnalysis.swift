@@ -41,15 +41,26 @@ struct RoomAnalysis {
 
         for record in table.records {
             let localStart = zones.local(record.start, building: record.building)
-            let date = calendar.dateIndex(localMillis: localStart)
+            let date = record.allDay
+                ? majorityDate(localStart: localStart, minutes: record.durationMinutes)
+                : calendar.dateIndex(localMillis: localStart)
             guard date >= 0, date < dayCount else { continue }
             var row = Row(record: record)
             if record.status == .meeting {
-                let duration = record.durationMinutes
-                row.minutes = duration
-                // The room is occupied from the start for the duration, clipped to the period.
-                let start = max(localStart, periodStart)
-                let end = min(localStart + Int64((max(duration, 0) * 60_000).rounded()), periodEnd)
+                let start: Int64, end: Int64
+                if record.allDay {
+                    // The business hours of its date, whatever span the export gives it
+                    // (an all-day span is midnight to midnight in some zone, often not the building's).
+                    let day = calendar.startMillis(ofDateIndex: date)
+                    start = day + Int64(hours.start) * 60_000
+                    end = day + Int64(hours.end) * 60_000
+                    row.minutes = Double(hours.minutes)
+                } else {
+                    // The room is occupied from the start for the duration, clipped to the period.
+                    row.minutes = record.durationMinutes
+                    start = max(localStart, periodStart)
+                    end = localStart + Self.millis(minutes: row.minutes, atMost: periodEnd - localStart)
+                }
                 if end > start {
                     row.businessMinutes = businessMinutes(start, end, hours: hours)
                     addHours(start, end, to: &hourMinutes)
@@ -99,7 +110,7 @@ struct RoomAnalysis {
         }
         let departments = DepartmentFold.fold(
             departmentGroup.enumerated().filter { $0.element >= 0 }.map { id, slot in
-                (DepartmentFold.label(table.departments[id]), groups[slot], groups[slot].hosts.count)
+                (table.departments[id], groups[slot], groups[slot].hosts.count)
             },
             minGroupSize: settings.minGroupSize, merge: { $0.merge($1) })
         let byDepartment = departments.map { name, accumulator in
@@ -118,6 +129,30 @@ struct RoomAnalysis {
             byDepartment: byDepartment.sorted { GroupKey.precedes($0.key, $1.key) },
             heatmap: heatmap(hourMinutes, rooms: totalFigures.roomsSeen),
             byCapacity: byCapacity)
+    }
+
+    /// `minutes` in milliseconds, from 0 (negative durations occupy nothing) to
+    /// `limit`, computed so that no duration can overflow `Int64`.
+    static func millis(minutes: Double, atMost limit: Int64) -> Int64 {
+        let millis = max(minutes, 0) * 60_000
+        return millis >= Double(limit) ? limit : Int64(millis.rounded())
+    }
+
+    /// The date index of an all-day event: the local date holding most of its
+    /// span `[localStart, localStart + minutes)`, the later one on a tie; the
+    /// start's date when the span is empty. (May lie outside the period.)
+    func majorityDate(localStart: Int64, minutes: Double) -> Int {
+        let first = calendar.dateIndex(localMillis: localStart)
+        let span = Self.millis(minutes: minutes, atMost: Int64(ValueLimits.minutes) * 60_000)
+        guard span > 0 else { return first }
+        let end = localStart + span
+        var best = first, bestMillis: Int64 = -1
+        for date in first...calendar.dateIndex(localMillis: end - 1) {
+            let day = calendar.startMillis(ofDateIndex: date)
+            let overlap = min(end, day + PeriodCalendar.dayMillis) - max(localStart, day)
+            if overlap >= bestMillis { (best, bestMillis) = (date, overlap) }
+        }
+        return best
     }
 
     /// Minutes of `[start, end)` (local ms) inside business hours on the period's workdays.
@@ -155,7 +190,7 @@ struct RoomAnalysis {
             (0..<24).map { hour in
                 HeatmapCell(weekday: weekday + 1, hour: hour,
                             share: dates[weekday] == 0 || rooms == 0
-                                ? nil : sums[weekday * 24 + hour] / Double(60 * rooms) / Double(dates[weekday]))
+                                ? nil : sums[weekday * 24 + hour] / (60 * Double(rooms)) / Double(dates[weekday]))
             }
         }
     }
@@ -178,6 +213,7 @@ struct RoomAnalysis {
             case .meeting: break
             }
             group.meetings += 1
+            if record.allDay { group.allDay += 1 }
             if record.autoUnbooked { group.autoUnbooked += 1 }
             if record.checkedIn {
                 group.checkedIn += 1

@@ -22,6 +22,12 @@ public struct ConfigLoader {
 
     /// Validates TOML text; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Settings {
+        // The TOML parser reads a C string: a NUL would silently end the file there,
+        // and the keys after it would never be checked.
+        if let place = Self.firstNUL(in: text) {
+            throw ConfigError(file: file, line: place.line, column: place.column,
+                              message: "a NUL character (\\0) is not allowed in the configuration")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -33,6 +39,15 @@ public struct ConfigLoader {
         }
         return try ConfigLoader(file: file, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
             .settings(from: table)
+    }
+
+    /// Line and column (1-based, counting Unicode scalars) of the first NUL in `text`.
+    static func firstNUL(in text: String) -> (line: Int, column: Int)? {
+        guard let index = text.unicodeScalars.firstIndex(of: "\0") else { return nil }
+        let before = text.unicodeScalars[..<index]
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: "\n").map { text.unicodeScalars.index(after: $0) } ?? text.unicodeScalars.startIndex
+        return (line, text.unicodeScalars[lineStart..<index].count + 1)
     }
 
     func settings(from table: TOMLTable) throws(ConfigError) -> Settings {
@@ -204,9 +219,13 @@ public struct ConfigLoader {
         return number
     }
 
+    /// The most desks or rooms an inventory count may give: larger is a typo,
+    /// and would overflow the utilization arithmetic.
+    static let maxInventory = 1_000_000
+
     private func count(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Int {
-        guard value.type == .int, let number = value.int, number >= 0 else {
-            throw invalid(key, "must be a whole number of 0 or more, not \(value)")
+        guard value.type == .int, let number = value.int, number >= 0, number <= Self.maxInventory else {
+            throw invalid(key, "must be a whole number from 0 to 1,000,000, not \(value)")
         }
         return number
     }

@@ -1,5 +1,6 @@
-/// The header of an export: finds columns by name (trimmed, case-insensitive),
-/// so added or moved columns never matter.
+/// The header of an export: finds columns by name, so added or moved columns
+/// never matter. Names match ignoring case, surrounding spaces and tabs, and
+/// `_` versus space (`start_(utc)` is `Start (UTC)`).
 struct ColumnMap {
     let names: [String]
     private let index: [String: Int]
@@ -17,28 +18,27 @@ struct ColumnMap {
         self.index = index
     }
 
-    /// The position of each of `required`, or an error naming the first one missing.
-    func require(_ required: [String], file: String) throws(CSVError) -> [Int] {
-        var positions: [Int] = []
-        for name in required {
-            guard let position = index[ColumnMap.key(name)] else {
-                throw CSVError(file: file, line: 1, problem: .missingColumn(name))
+    /// The position of each column of `Column` (indexed by its raw value; -1 for
+    /// an optional column the file lacks), or an error naming the first required
+    /// one missing. A column's own name wins over its aliases.
+    func positions<Column: ExportColumn>(of _: Column.Type, file: String) throws(CSVError) -> [Int] {
+        var positions = [Int](repeating: -1, count: Column.allCases.count)
+        for column in Column.allCases {
+            let found = ([column.header] + column.aliases).lazy.compactMap { self.index[ColumnMap.key($0)] }.first
+            if let found {
+                positions[column.rawValue] = found
+            } else if column.isRequired {
+                throw CSVError(file: file, line: 1, problem: .missingColumn(column.header))
             }
-            positions.append(position)
         }
         return positions
     }
 
-    private static func key(_ name: String) -> String {
-        name.trimmingCharacters(in: [" ", "\t"]).lowercased()
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
+    /// The matching form of a header name: trimmed, lower-cased, `_` as space.
+    static func key(_ name: String) -> String {
+        var scalars = Substring(name).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars.map { $0 == "_" ? " " : $0 })).lowercased()
     }
 }

@@ -1,86 +1,76 @@
 /// Reads desk exports into a `DeskTable`, de-duplicating reservations across
 /// files: the last row read for a `Reservation ID` wins (files in the order given).
 public struct DeskExportReader: ExportTableReader {
-    /// The columns this reader needs; any others are ignored.
-    public static let requiredColumns = [
-        "Building", "Floor", "Desk ID", "Reservation ID", "Type", "Start (UTC)", "Canceled At (UTC)",
-        "Checked In At (UTC)", "Hour Duration", "Assignee Email", "Assignee Name", "Creator Email",
-        "Assignee Department",
-    ]
-
-    private var rows = DeskTable()
+    private var records: [DeskRecord] = []
+    private var duplicates = 0
+    private var hasWorkAreas = false
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
     private var departments = ByteInterner()
     private var types = ByteInterner()
+    private var workAreas = ByteInterner()
     private var desks = ByteInterner(expectedCount: 1024)
     private var reservations = RowKeyIndex()
     private var persons = PersonKeys()
 
-    public init() {}
+    init() {}
 
-    /// Reads one file and merges its rows. `warn` receives one line per file with
+    /// Reads every file in order. `warn` receives one line per file with
     /// unreadable optional values.
-    public mutating func read(file: String, warn: (String) -> Void = { _ in }) throws(CSVError) {
-        try readFile(file, warn: warn)
-    }
-
-    /// Reads every file in order.
     public static func read(files: [String], warn: (String) -> Void = { _ in }) throws(CSVError) -> DeskTable {
         try readFiles(files, warn: warn)
     }
 
-    var stats: ReadStats {
-        get { rows.stats }
-        set { rows.stats = newValue }
-    }
-
-    var recordCount: Int { rows.records.count }
+    var recordCount: Int { records.count }
 
     /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
     mutating func reserve(rows count: Int) {
-        rows.records.reserveCapacity(count)
+        records.reserveCapacity(count)
         reservations.reserve(count)
     }
 
-    /// The table read so far.
-    public func table() -> DeskTable {
-        var result = rows
+    func table(stats: ReadStats) -> DeskTable {
+        var result = DeskTable()
+        result.records = records
+        result.stats = stats
+        result.stats.duplicates = duplicates
         result.buildings = buildings.strings
         result.floors = floors.strings
         result.departments = departments.strings
         result.types = types.strings
+        result.workAreas = hasWorkAreas ? workAreas.strings : []
         result.deskCount = desks.count
         result.personCount = persons.count
         return result
     }
 
-    mutating func add(_ record: CSVRecord, _ c: [Int], file: String, log: inout OptionalValueLog) throws(CSVError) {
-        let start = try ExportFile.requiredTimestamp(record, c[5], column: "Start (UTC)", file: file)
-        let hours = ExportFile.optionalNumber(record, c[8], column: "Hour Duration", log: &log)
+    mutating func add(_ row: inout ExportRow<DeskColumn>) throws(CSVError) {
+        let hours = row.number(.hourDuration)
+        hasWorkAreas = hasWorkAreas || row.has(.workArea)
         let desk = DeskRecord(
-            start: start,
-            canceledAt: ExportFile.optionalTimestamp(record, c[6], column: "Canceled At (UTC)", log: &log),
-            checkedInAt: ExportFile.optionalTimestamp(record, c[7], column: "Checked In At (UTC)", log: &log),
+            start: try row.requiredTimestamp(.start),
+            canceledAt: row.timestamp(.canceledAt),
+            checkedInAt: row.timestamp(.checkedInAt),
             hours: hours.isNaN ? 0 : hours,
-            building: ExportFile.intern(record, c[0], into: &buildings),
-            floor: ExportFile.intern(record, c[1], into: &floors),
-            department: ExportFile.intern(record, c[12], into: &departments),
-            type: ExportFile.intern(record, c[4], into: &types),
-            desk: ExportFile.internID(record, c[2], into: &desks),
-            person: persons.id(email: record.rawBytes(c[9]), name: record.rawBytes(c[10]),
-                               fallbackEmail: record.rawBytes(c[11]))
+            building: row.intern(.building, into: &buildings),
+            floor: row.intern(.floor, into: &floors),
+            department: row.intern(.assigneeDepartment, into: &departments),
+            type: row.intern(.type, into: &types),
+            workArea: row.intern(.workArea, into: &workAreas),
+            desk: row.internID(.deskID, into: &desks),
+            person: persons.id(email: row.bytes(.assigneeEmail), name: row.bytes(.assigneeName),
+                               fallbackEmail: row.bytes(.creatorEmail))
         )
-        let reservation = FieldParsing.trimmed(record.rawBytes(c[3]))
+        let reservation = row.bytes(.reservationID)
         if reservation.isEmpty {
-            rows.records.append(desk)
+            records.append(desk)
             return
         }
-        if let index = reservations.existing(id: reservation, qualifier: 0, newIndex: Int32(rows.records.count)) {
-            rows.records[Int(index)] = desk
-            rows.stats.duplicates += 1
+        if let index = reservations.existing(id: reservation, qualifier: 0, newIndex: Int32(records.count)) {
+            records[Int(index)] = desk
+            duplicates += 1
         } else {
-            rows.records.append(desk)
+            records.append(desk)
         }
     }
 }

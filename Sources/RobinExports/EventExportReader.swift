@@ -1,16 +1,10 @@
 /// Reads spaces (room event) exports into an `EventTable`, de-duplicating by
 /// (`Event ID`, `Space ID`): the row with the latest `Updated At (UTC)` wins, on a
-/// tie (or with no update time) the last one read.
+/// tie (or with no update time) the last one read. Event ids may be any text
+/// (Robin's are often composite, `207480119_20230101T043000Z`).
 public struct EventExportReader: ExportTableReader {
-    /// The columns this reader needs; any others (titles among them) are ignored.
-    public static let requiredColumns = [
-        "Building", "Floor", "Space", "Space ID", "Event ID", "Event Status", "Updated At (UTC)", "Capacity",
-        "Attendees", "Started At (UTC)", "Ended At (UTC)", "Minute Duration", "Checked In At (UTC)",
-        "Minutes Delayed", "Automatically Unbooked At (UTC)", "Host Department", "Host Robin Email",
-        "Host Robin Name",
-    ]
-
-    private var rows = EventTable()
+    private var records: [EventRecord] = []
+    private var duplicates = 0
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
     private var spaceNames = ByteInterner()
@@ -19,35 +13,27 @@ public struct EventExportReader: ExportTableReader {
     private var eventKeys = RowKeyIndex()
     private var hosts = PersonKeys()
 
-    public init() {}
+    init() {}
 
-    /// Reads one file and merges its rows. `warn` receives one line per file with
+    /// Reads every file in order. `warn` receives one line per file with
     /// unreadable optional values.
-    public mutating func read(file: String, warn: (String) -> Void = { _ in }) throws(CSVError) {
-        try readFile(file, warn: warn)
-    }
-
-    /// Reads every file in order.
     public static func read(files: [String], warn: (String) -> Void = { _ in }) throws(CSVError) -> EventTable {
         try readFiles(files, warn: warn)
     }
 
-    var stats: ReadStats {
-        get { rows.stats }
-        set { rows.stats = newValue }
-    }
-
-    var recordCount: Int { rows.records.count }
+    var recordCount: Int { records.count }
 
     /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
     mutating func reserve(rows count: Int) {
-        rows.records.reserveCapacity(count)
+        records.reserveCapacity(count)
         eventKeys.reserve(count)
     }
 
-    /// The table read so far.
-    public func table() -> EventTable {
-        var result = rows
+    func table(stats: ReadStats) -> EventTable {
+        var result = EventTable()
+        result.records = records
+        result.stats = stats
+        result.stats.duplicates = duplicates
         result.buildings = buildings.strings
         result.floors = floors.strings
         result.spaceNames = spaceNames.strings
@@ -57,52 +43,62 @@ public struct EventExportReader: ExportTableReader {
         return result
     }
 
-    mutating func add(_ record: CSVRecord, _ c: [Int], file: String, log: inout OptionalValueLog) throws(CSVError) {
-        let start = try ExportFile.requiredTimestamp(record, c[9], column: "Started At (UTC)", file: file)
-        let space = ExportFile.internID(record, c[3], into: &spaceIDs)
+    mutating func add(_ row: inout ExportRow<EventColumn>) throws(CSVError) {
+        let start = try row.requiredTimestamp(.startedAt)
+        let space = row.internID(.spaceID, into: &spaceIDs)
         let event = EventRecord(
             start: start,
-            end: ExportFile.optionalTimestamp(record, c[10], column: "Ended At (UTC)", log: &log),
-            updatedAt: ExportFile.optionalTimestamp(record, c[6], column: "Updated At (UTC)", log: &log),
-            minuteDuration: ExportFile.optionalNumber(record, c[11], column: "Minute Duration", log: &log),
-            minutesDelayed: ExportFile.optionalNumber(record, c[13], column: "Minutes Delayed", log: &log),
-            attendees: Self.attendees(record, c[8], log: &log),
-            capacity: Self.capacity(record, c[7], log: &log),
-            status: Self.status(FieldParsing.trimmed(record.rawBytes(c[5]))),
-            checkedIn: ExportFile.optionalTimestamp(record, c[12], column: "Checked In At (UTC)", log: &log) != Timestamp.missing,
-            autoUnbooked: ExportFile.optionalTimestamp(record, c[14], column: "Automatically Unbooked At (UTC)", log: &log) != Timestamp.missing,
-            building: ExportFile.intern(record, c[0], into: &buildings),
-            floor: ExportFile.intern(record, c[1], into: &floors),
-            spaceName: ExportFile.intern(record, c[2], into: &spaceNames),
+            end: Self.end(&row, start: start),
+            updatedAt: row.timestamp(.updatedAt),
+            minuteDuration: row.number(.minuteDuration),
+            minutesDelayed: row.number(.minutesDelayed),
+            attendees: Self.attendees(&row),
+            capacity: row.count(.capacity),
+            status: Self.status(row.bytes(.eventStatus)),
+            checkedIn: row.timestamp(.checkedInAt) != Timestamp.missing,
+            autoUnbooked: row.timestamp(.autoUnbookedAt) != Timestamp.missing,
+            allDay: row.flag(.allDay),
+            building: row.intern(.building, into: &buildings),
+            floor: row.intern(.floor, into: &floors),
+            spaceName: row.intern(.space, into: &spaceNames),
             space: space,
-            department: ExportFile.intern(record, c[15], into: &departments),
-            host: hosts.id(email: record.rawBytes(c[16]), name: record.rawBytes(c[17]))
+            department: row.intern(.hostDepartment, into: &departments),
+            host: hosts.id(email: row.bytes(.hostEmail), name: row.bytes(.hostName))
         )
-        let eventID = FieldParsing.trimmed(record.rawBytes(c[4]))
+        let eventID = row.bytes(.eventID)
         if eventID.isEmpty {
-            rows.records.append(event)
+            records.append(event)
             return
         }
-        if let index = eventKeys.existing(id: eventID, qualifier: UInt64(bitPattern: Int64(space)), newIndex: Int32(rows.records.count)) {
-            if event.updatedAt >= rows.records[Int(index)].updatedAt { rows.records[Int(index)] = event }
-            rows.stats.duplicates += 1
+        if let index = eventKeys.existing(id: eventID, qualifier: UInt64(bitPattern: Int64(space)), newIndex: Int32(records.count)) {
+            if event.updatedAt >= records[Int(index)].updatedAt { records[Int(index)] = event }
+            duplicates += 1
         } else {
-            rows.records.append(event)
+            records.append(event)
         }
     }
 
-    /// `Attendees`: a whole number, or a list whose non-empty `,`/`;` entries are counted; -1 when empty.
-    static func attendees(_ record: CSVRecord, _ position: Int, log: inout OptionalValueLog) -> Int32 {
-        let text = FieldParsing.trimmed(record.rawBytes(position))
-        if text.isEmpty { return -1 }
-        if let count = FieldParsing.integer(text) {
-            guard count >= 0, count <= Int(Int32.max) else {
-                log.note(line: record.line, column: "Attendees", value: text)
-                return -1
-            }
-            return Int32(count)
+    /// `Ended At (UTC)`, taken as empty (noted) when it is before the start or
+    /// more than `ValueLimits.minutes` after it: the fallback duration
+    /// `Ended At - Started At` is then out of range like a bad `Minute Duration`.
+    static func end(_ row: inout ExportRow<EventColumn>, start: Int64) -> Int64 {
+        let end = row.timestamp(.endedAt)
+        guard end != Timestamp.missing else { return end }
+        guard end >= start, Double(end - start) <= ValueLimits.minutes * 60_000 else {
+            row.log.note(line: row.record.line, column: EventColumn.endedAt.header, value: row.bytes(.endedAt),
+                         reason: .outOfRange)
+            return Timestamp.missing
         }
-        var entries: Int32 = 0
+        return end
+    }
+
+    /// `Attendees`: a number (then a whole one), or a list whose non-empty
+    /// `,`/`;` entries are counted; -1 when empty, not whole or out of range (noted).
+    static func attendees(_ row: inout ExportRow<EventColumn>) -> Int32 {
+        let text = row.bytes(.attendees)
+        if text.isEmpty { return -1 }
+        if FieldParsing.number(text) != nil || FieldParsing.isNonFinite(text) { return row.count(.attendees) }
+        var entries = 0
         var inEntry = false
         for byte in text {
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") {
@@ -112,29 +108,18 @@ public struct EventExportReader: ExportTableReader {
                 entries += 1
             }
         }
-        return entries
+        return row.checkedCount(Double(entries), .attendees, text)
     }
 
-    /// `Capacity`: a whole number >= 0; -1 when empty or unreadable (noted).
-    static func capacity(_ record: CSVRecord, _ position: Int, log: inout OptionalValueLog) -> Int32 {
-        let text = FieldParsing.trimmed(record.rawBytes(position))
-        if text.isEmpty { return -1 }
-        guard let value = FieldParsing.integer(text), value >= 0, value <= Int(Int32.max) else {
-            log.note(line: record.line, column: "Capacity", value: text)
-            return -1
-        }
-        return Int32(value)
-    }
-
-    /// Event Status, case-insensitively: canceled/cancelled, resource declined, else a meeting.
+    /// Event Status in any case, `_` or space alike: canceled/cancelled,
+    /// resource declined, else a meeting.
     static func status(_ text: UnsafeBufferPointer<UInt8>) -> EventRecord.Status {
-        guard text.count == 8 || text.count == 9 || text.count == 17 else { return .meeting }
-        var lower = [UInt8](repeating: 0, count: text.count)
-        for (i, byte) in text.enumerated() { lower[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        switch lower {
-        case Array("canceled".utf8), Array("cancelled".utf8): return .canceled
-        case Array("resource declined".utf8): return .declined
-        default: return .meeting
+        switch text.count {
+        case 8, 9:
+            FieldParsing.matches(text, "canceled") || FieldParsing.matches(text, "cancelled") ? .canceled : .meeting
+        case 17:
+            FieldParsing.matches(text, "resource declined") ? .declined : .meeting
+        default: .meeting
         }
     }
 }

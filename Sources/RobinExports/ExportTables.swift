@@ -19,6 +19,9 @@ public struct DeskTable: Sendable {
     public var floors: [String] = []
     public var departments: [String] = []
     public var types: [String] = []
+    /// `Work Area` names; empty when no file read had the column (then there is
+    /// no `by_work_area` breakdown).
+    public var workAreas: [String] = []
     /// Distinct `Desk ID` values (ids are dense below this).
     public var deskCount = 0
     /// Distinct persons (ids are dense below this).

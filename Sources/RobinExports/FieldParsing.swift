@@ -108,10 +108,36 @@ public enum FieldParsing {
         return value
     }
 
-    /// A whole number; nil when the text is not one (`3.0` is accepted as 3).
-    public static func integer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let value = number(text), value.rounded() == value, abs(value) < 1e15 else { return nil }
-        return Int(value)
+    /// Whether the text spells a number that is not finite (`NaN`, `-inf`,
+    /// `Infinity`, any case): a number, but never a usable one.
+    public static func isNonFinite(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var body = text
+        if let first = text.first, first == 0x2B || first == 0x2D { body = UnsafeBufferPointer(rebasing: text[1...]) }
+        return matches(body, "nan") || matches(body, "inf") || matches(body, "infinity")
+    }
+
+    /// Whether `text` is `pattern` (lower-case ASCII, words separated by one
+    /// space) ignoring ASCII case and with `_` standing for a space:
+    /// `RESOURCE_DECLINED` matches `resource declined`.
+    @inline(__always)
+    public static func matches(_ text: UnsafeBufferPointer<UInt8>, _ pattern: StaticString) -> Bool {
+        guard text.count == pattern.utf8CodeUnitCount else { return false }
+        return pattern.withUTF8Buffer { expected in
+            for i in 0..<text.count {
+                var byte = text[i]
+                if byte >= 0x41, byte <= 0x5A { byte |= 0x20 } else if byte == 0x5F { byte = 0x20 }
+                if byte != expected[i] { return false }
+            }
+            return true
+        }
+    }
+
+    /// A boolean in any form of METRICS.md "Input facts" (`TRUE`/`FALSE`,
+    /// `Yes`/`No`, `1`/`0`, any case); nil when the text is none of them.
+    public static func boolean(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if matches(text, "true") || matches(text, "yes") || matches(text, "1") { return true }
+        if matches(text, "false") || matches(text, "no") || matches(text, "0") { return false }
+        return nil
     }
 
     private static let powersOfTen: [Int64] = (0...15).map { power in

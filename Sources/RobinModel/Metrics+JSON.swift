@@ -26,7 +26,8 @@ extension DeskMetrics {
         w.beginObject("desks")
         w.beginObject("total"); total.write(to: &w); w.endObject()
         for (name, groups) in [("by_building", byBuilding), ("by_floor", byFloor),
-                               ("by_department", byDepartment), ("by_type", byType)] {
+                               ("by_department", byDepartment), ("by_type", byType),
+                               ("by_work_area", byWorkArea)] {
             w.groups(name, groups) { $0.write(to: &$1) }
         }
         w.beginArray("daily")
@@ -102,6 +103,7 @@ extension RoomFigures {
         w.field("declined", declined)
         w.field("auto_unbooked", autoUnbooked)
         w.field("checked_in", checkedIn)
+        w.field("all_day", allDay)
         w.field("ghost_rate", ghostRate)
         w.field("check_in_rate", checkInRate)
         w.field("booked_hours", bookedHours)

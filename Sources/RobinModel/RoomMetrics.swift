@@ -43,22 +43,41 @@ public enum CapacityBand {
     }
 }
 
-/// One group's room figures. Ratios are 0...1, nil when their denominator is 0.
+/// One group's room figures (METRICS.md "Rooms", over the group's de-duplicated
+/// events in the period). Ratios are 0...1, nil when their denominator is 0.
 public struct RoomFigures: Sendable, Equatable {
+    /// `events`: rows.
     public var events = 0
+    /// `meetings`: events neither canceled nor declined.
     public var meetings = 0
+    /// `canceled`: events whose Event Status is canceled/cancelled.
     public var canceled = 0
+    /// `declined`: events whose Event Status is resource declined.
     public var declined = 0
+    /// `auto_unbooked` (ghost meetings): meetings with `Automatically Unbooked At` set.
     public var autoUnbooked = 0
+    /// `checked_in`: meetings with `Checked In At` set.
     public var checkedIn = 0
+    /// `all_day`: meetings with `All Day Event` true.
+    public var allDay = 0
+    /// `ghost_rate`: `auto_unbooked / meetings`.
     public var ghostRate: Double?
+    /// `check_in_rate`: `checked_in / meetings`.
     public var checkInRate: Double?
+    /// `booked_hours`: sum of meeting durations in hours (an all-day meeting: its date's business hours).
     public var bookedHours = 0.0
+    /// `rooms_seen`: distinct `Space ID` over all the group's rows, or its configured inventory.
     public var roomsSeen = 0
+    /// `utilization`: meeting time inside business hours on workdays / (`rooms_seen` *
+    /// business-hour length * workdays), Robin's definition.
     public var utilization: Double?
+    /// `avg_attendees`: mean attendees over meetings where known.
     public var avgAttendees: Double?
+    /// `avg_fill`: mean attendees / `Capacity` over meetings with both known and capacity > 0.
     public var avgFill: Double?
+    /// `oversized_share`: share of those meetings with attendees * 2 <= capacity.
     public var oversizedShare: Double?
+    /// `avg_minutes_delayed`: mean `Minutes Delayed` over checked-in meetings where set.
     public var avgMinutesDelayed: Double?
 
     public init() {}

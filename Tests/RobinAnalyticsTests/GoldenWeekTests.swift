@@ -16,7 +16,7 @@ struct GoldenWeekTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/week")
 
-    static func files(_ kind: String) throws -> [String] {
+    static func files(_ kind: String, in folder: URL = folder) throws -> [String] {
         let directory = folder.appendingPathComponent(kind)
         return try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
             .map { directory.appendingPathComponent($0).path }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RobinModel
 @testable import RobinConfig
@@ -66,11 +67,48 @@ struct ConfigLoaderTests {
         ("business_hours = { start = \"17:00\", end = \"09:00\" }\n", "c.toml:1: business_hours: start must be before end"),
         ("business_hours = { start = \"9am\" }\n", "c.toml:1: business_hours.start: \"9am\" is not a time of day like \"09:00\""),
         ("[buildings.HQ]\ndesk = 3\n", "c.toml:2: unknown key \"buildings.HQ.desk\" (known here: timezone, desks, rooms, floors)"),
-        ("[buildings.HQ.floors.\"3\"]\nrooms = -1\n", "c.toml:2: buildings.HQ.floors.3.rooms: must be a whole number of 0 or more, not -1"),
+        ("[buildings.HQ.floors.\"3\"]\nrooms = -1\n", "c.toml:2: buildings.HQ.floors.3.rooms: must be a whole number from 0 to 1,000,000, not -1"),
     ])
     func errors(text: String, message: String) throws {
         let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "c.toml") }
         #expect(error.description == message)
+    }
+
+    @Test("an absurd inventory is a usage error naming the key (issue 8 row 2)", arguments: [
+        ("[buildings.\"X\"]\ndesks = 9223372036854775807\n",
+         "c.toml:2: buildings.X.desks: must be a whole number from 0 to 1,000,000, not 9223372036854775807"),
+        ("[buildings.HQ]\nrooms = 1000001\n",
+         "c.toml:2: buildings.HQ.rooms: must be a whole number from 0 to 1,000,000, not 1000001"),
+        ("[buildings.HQ.floors.\"3\"]\ndesks = 5000000\n",
+         "c.toml:2: buildings.HQ.floors.3.desks: must be a whole number from 0 to 1,000,000, not 5000000"),
+    ])
+    func absurdInventory(text: String, message: String) throws {
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "c.toml") }
+        #expect(error.description == message)
+        #expect(error.exitStatus == .usage)
+    }
+
+    @Test("an inventory of up to 1,000,000 is accepted")
+    func largestInventory() throws {
+        let settings = try ConfigLoader.parse("[buildings.HQ]\ndesks = 1000000\nrooms = 0\n", file: "c.toml")
+        #expect(settings.buildings["HQ"] == .init(desks: 1_000_000, rooms: 0))
+    }
+
+    @Test("a NUL byte is an error naming its line and column, not the silent end of the file (issue 8 row 14)")
+    func nulByte() throws {
+        let text = "timezone = \"UTC\"\n# café\u{0}\ntimzone = \"UTC\"\n"
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "c.toml") }
+        #expect(error.description == "c.toml:2:7: a NUL character (\\0) is not allowed in the configuration")
+        #expect(error.exitStatus == .usage)
+    }
+
+    @Test("a NUL byte in a file on disk is found too")
+    func nulByteInFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robin-nul-\(UUID().uuidString).toml").path
+        try Data("org_id = 1\0\nbogus = 2\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.load(path: path) }
+        #expect(error.description == "\(path):1:11: a NUL character (\\0) is not allowed in the configuration")
     }
 
     @Test("a TOML syntax error gives line and column")

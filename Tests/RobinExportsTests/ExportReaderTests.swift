@@ -85,7 +85,7 @@ struct ExportReaderTests {
         #expect(table.records[0].checkedInAt == Timestamp.missing)
         #expect(table.records[1].canceledAt == Timestamp.missing)
         #expect(table.stats.badOptionalValues == 3)
-        #expect(warnings == ["\(file.path): 3 unreadable values in optional columns, taken as empty (first at line 2, column \"Hour Duration\": \"eight\")"])
+        #expect(warnings == ["\(file.path):2: column \"Hour Duration\": \"eight\" is unreadable, taken as empty (3 values taken as empty in this file)"])
     }
 
     @Test("desks: the last row read for a reservation wins across files")

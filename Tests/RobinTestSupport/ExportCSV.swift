@@ -7,6 +7,8 @@ import RobinModel
 public struct ExportCSV {
     public var columns: [String]
     public var rows: [[String: String]] = []
+    /// Headers written differently from their column name (`Floor` as `Level`).
+    public var spellings: [String: String] = [:]
 
     public init(_ kind: ExportKind, shuffled: Bool = false, extraColumn: Bool = false) {
         var columns = kind.documentedColumns
@@ -21,9 +23,19 @@ public struct ExportCSV {
         rows.append(row)
     }
 
+    /// Adds `column` (one Robin's guide does not list, such as `Work Area`) at the end.
+    public mutating func addColumn(_ column: String) {
+        columns.append(column)
+    }
+
+    /// Writes the header of `column` as `header`; rows still name it `column`.
+    public mutating func spell(_ column: String, as header: String) {
+        spellings[column] = header
+    }
+
     /// RFC 4180 text with CRLF line ends, as Robin serves it.
     public var text: String {
-        ([columns] + rows.map { row in columns.map { row[$0] ?? "" } })
+        ([columns.map { spellings[$0] ?? $0 }] + rows.map { row in columns.map { row[$0] ?? "" } })
             .map { $0.map(ExportCSV.quote).joined(separator: ",") }
             .joined(separator: "\r\n") + "\r\n"
     }
