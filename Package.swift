@@ -66,7 +66,8 @@ let package = Package(
         // libcurl, for SMTP (Debian: libcurl4-openssl-dev).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Stage 4: deliver a rendered report: email (MIME, SMTP, sendmail) and publish (git).
-        .target(name: "RobinDeliver", dependencies: ["RobinModel", "CCurl"], swiftSettings: swiftSettings),
+        // It rebuilds the docs repository's archive index with the renderer's `ReportIndex`.
+        .target(name: "RobinDeliver", dependencies: ["RobinModel", "RobinRender", "CCurl"], swiftSettings: swiftSettings),
         // The thin executable: command structs only.
         .executableTarget(
             name: "robin-report",

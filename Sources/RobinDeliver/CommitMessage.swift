@@ -1,28 +1,32 @@
-/// The commit message of a published report: the period and headline figures
-/// in the subject line, every headline KPI in the body, so `git log` reads as
-/// a history of the office.
+import RobinModel
+
+/// The commit message of a published report: the period and three headline
+/// figures in the subject line (`Measure.commitSubject`), every headline
+/// measure with its change in the body (`Measure.headline`), written as the
+/// report writes them, so `git log` reads as a history of the office.
 struct CommitMessage {
-    var metrics: ReportMetrics
+    var metrics: MetricsDocument
     /// True when the period's folder was already in the repository.
     var updating: Bool
     /// Where the files went, relative to the repository folder (`reports/2026-W47`).
     var path: String
 
     var text: String {
-        let current = metrics.current, name = metrics.name
-        let subject = "\(updating ? "Update" : "Add") workplace report for \(name.label) "
-            + "(\(current.people) people, desks \(FigureFormat.percent(current.deskUtilization)), "
-            + "rooms \(FigureFormat.percent(current.roomUtilization)))"
-        var body: [String] = []
-        for kpi in KPI.headline {
-            var line = "\(kpi.label): \(kpi.formatted(current))"
-            if let change = kpi.change(from: metrics.previous, to: current) { line += " (\(change.text))" }
-            body.append(line)
+        let previous = metrics.previous, name = metrics.name
+        let figures = Measure.commitSubject.map { "\($0.shortLabel) \($0.text(in: metrics))" }
+        let subject = "\(updating ? "Update" : "Add") workplace report for \(name.label) (\(figures.joined(separator: ", ")))"
+        let body = Measure.headline.map { measure in
+            var line = "\(measure.label): \(measure.textWithNote(in: metrics))"
+            if previous != nil {
+                line += "; previous \(measure.text(in: previous)), \(measure.change(from: previous, to: metrics)?.text ?? "no change to show")"
+            }
+            return line
         }
-        let comparison = metrics.previous == nil ? "no previous period at hand" : "changes against the previous period"
+        let comparison = previous == nil ? "no previous period at hand" : "changes against the previous period"
+        let workdays = metrics.workdays.map { ", \(Figures.count($0)) workdays" } ?? ""
         return ([subject, ""] + body + [
             "",
-            "Period \(metrics.period.from) to \(metrics.period.to), \(metrics.workdays) workdays; \(comparison).",
+            "Period \(metrics.period.from) to \(metrics.period.to)\(workdays); \(comparison).",
             "Files: \(path)/",
         ]).joined(separator: "\n") + "\n"
     }

@@ -6,13 +6,13 @@ import RobinModel
 /// charts are `EmailBar` tables. Every exported name is escaped.
 public struct EmailHTML {
     /// The report's metrics.json, read.
-    public var metrics: ReportMetrics
+    public var metrics: MetricsDocument
     /// The subject, repeated as the page title.
     public var title: String
     /// Departments shown in the attendance breakdown, most attended first.
     public var maxDepartments = 12
 
-    public init(metrics: ReportMetrics, title: String) {
+    public init(metrics: MetricsDocument, title: String) {
         self.metrics = metrics
         self.title = title
     }
@@ -21,11 +21,13 @@ public struct EmailHTML {
     public var html: String {
         let name = metrics.name
         var rows = [header(name), kpiTable()]
-        rows.append(section("Desk utilization by building",
-                            bars(metrics.deskUtilizationByBuilding.map { ($0.name, $0.value, FigureFormat.percent($0.value, missing: "–")) })))
+        rows.append(section("Desk utilization by building", bars(metrics.desks.byBuilding.map {
+            ($0.key["building"] ?? "", $0.deskUtilization, Figures.percent($0.deskUtilization))
+        })))
         rows.append(section("People in the office each day", dailyBars()))
-        rows.append(section("Room utilization by building",
-                            bars(metrics.roomUtilizationByBuilding.map { ($0.name, $0.value, FigureFormat.percent($0.value, missing: "–")) })))
+        rows.append(section("Room utilization by building", bars(metrics.rooms.byBuilding.map {
+            ($0.key["building"] ?? "", $0.utilization, Figures.percent($0.utilization))
+        })))
         rows.append(section("Average daily attendance by department", departmentBars()))
         rows.append(footer(name))
         return """
@@ -51,41 +53,40 @@ public struct EmailHTML {
     }
 
     private func header(_ name: PeriodName) -> String {
+        let workdays = metrics.workdays.map { ", \(Figures.count($0)) workday\($0 == 1 ? "" : "s")" } ?? ""
         return """
             <tr><td style="padding:24px 24px 8px 24px;">
             <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscaping.escape(name.label))</h1>
-            <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to), \(metrics.workdays) workday\(metrics.workdays == 1 ? "" : "s")</p>
+            <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to)\(workdays)</p>
             </td></tr>
             """
     }
 
+    /// The headline measures (`Measure.headline`), written as the report writes them.
     private func kpiTable() -> String {
-        let current = metrics.current, previous = metrics.previous
+        let current = metrics, previous = metrics.previous
         let head = "font-family:\(EmailPalette.font);font-size:12px;line-height:16px;color:\(EmailPalette.muted);font-weight:normal;padding:0 0 6px 0;"
         let cell = "font-family:\(EmailPalette.font);font-size:14px;line-height:20px;padding:7px 0;border-top:1px solid \(EmailPalette.rule);"
         var rows = ["<tr><th align=\"left\" style=\"\(head)\">Headline</th>"
                     + "<th align=\"right\" style=\"\(head)\">\(periodWord())</th>"
                     + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Previous</th>"
                     + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Change</th></tr>"]
-        for kpi in KPI.headline {
-            var label = HTMLEscaping.escape(kpi.label)
-            if kpi.label == "Peak daily attendance", let date = current.peakDate {
-                label += " <span style=\"color:\(EmailPalette.muted);\">(\(FigureFormat.shortDate(date)))</span>"
+        for measure in Measure.headline {
+            var value = HTMLEscaping.escape(measure.text(in: current))
+            if let note = measure.note(in: current) {
+                value += " <span style=\"color:\(EmailPalette.muted);font-weight:normal;\">(\(HTMLEscaping.escape(note)))</span>"
             }
-            let change = kpi.change(from: previous, to: current)
-            let color = switch change?.tone {
+            let change = measure.change(from: previous, to: current)
+            let color = switch change.map(measure.tone) {
             case .good: EmailPalette.good
             case .bad: EmailPalette.bad
             default: EmailPalette.muted
             }
-            let arrow = switch change.map({ $0.new - $0.old }) {
-            case .some(let delta) where change?.tone != .flat: delta > 0 ? "&#9650;&nbsp;" : "&#9660;&nbsp;"
-            default: ""
-            }
-            rows.append("<tr><td style=\"\(cell)\">\(label)</td>"
-                        + "<td align=\"right\" style=\"\(cell)font-weight:bold;white-space:nowrap;\">\(kpi.formatted(current, missing: "–"))</td>"
-                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(EmailPalette.muted);white-space:nowrap;\">\(kpi.formatted(previous, missing: "–"))</td>"
-                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(color);white-space:nowrap;\">\(arrow)\(change?.text ?? "–")</td></tr>")
+            let before = previous == nil ? Figures.missing : measure.text(in: previous)
+            rows.append("<tr><td style=\"\(cell)\">\(HTMLEscaping.escape(measure.label))</td>"
+                        + "<td align=\"right\" style=\"\(cell)font-weight:bold;white-space:nowrap;\">\(value)</td>"
+                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(EmailPalette.muted);white-space:nowrap;\">\(HTMLEscaping.escape(before))</td>"
+                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(color);white-space:nowrap;\">\(HTMLEscaping.escape(change?.text ?? Figures.missing))</td></tr>")
         }
         return """
             <tr><td style="padding:16px 24px 8px 24px;">
@@ -97,27 +98,30 @@ public struct EmailHTML {
     }
 
     private func periodWord() -> String {
-        let name = metrics.name
-        if name.label.hasPrefix("week ") { return "This week" }
-        if name.folder.count == 7 { return "This month" }
-        return "This period"
+        switch ReportPeriod.range(metrics.period).kind {
+        case .week: "This week"
+        case .month: "This month"
+        case .custom: "This period"
+        }
     }
 
     private func dailyBars() -> String {
-        let most = metrics.daily.map(\.people).max() ?? 0
-        return bars(metrics.daily.map { day in
-            (FigureFormat.shortDate(day.date), most > 0 ? Double(day.people) / Double(most) : 0, String(day.people))
+        let most = metrics.desks.daily.compactMap(\.people).max() ?? 0
+        return bars(metrics.desks.daily.map { day in
+            (Figures.shortDate(day.date), day.people.map { most > 0 ? Double($0) / Double(most) : 0 },
+             day.people.map(Figures.count) ?? Figures.missing)
         })
     }
 
     private func departmentBars() -> String {
-        let sorted = metrics.dailyPeopleByDepartment.enumerated().sorted {
-            ($0.element.value ?? -1, -$0.offset) > ($1.element.value ?? -1, -$1.offset)
+        let sorted = metrics.desks.byDepartment.enumerated().sorted {
+            ($0.element.avgDailyPeople ?? -1, -$0.offset) > ($1.element.avgDailyPeople ?? -1, -$1.offset)
         }.map(\.element)
         let shown = sorted.prefix(maxDepartments)
-        let most = shown.compactMap(\.value).max() ?? 0
+        let most = shown.compactMap(\.avgDailyPeople).max() ?? 0
         var html = bars(shown.map { group in
-            (group.name, group.value.map { most > 0 ? $0 / most : 0 }, FigureFormat.decimal(group.value, missing: "–"))
+            (group.key["department"] ?? "", group.avgDailyPeople.map { most > 0 ? $0 / most : 0 },
+             Figures.decimal(group.avgDailyPeople))
         })
         if sorted.count > shown.count {
             html += "\n<p style=\"margin:6px 0 0 0;font-family:\(EmailPalette.font);font-size:12px;line-height:16px;color:\(EmailPalette.muted);\">"

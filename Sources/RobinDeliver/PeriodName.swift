@@ -25,3 +25,8 @@ public struct PeriodName: Sendable, Equatable {
         }
     }
 }
+
+extension MetricsDocument {
+    /// How the report's period is named ("week 47, 2026") and filed ("2026-W47").
+    public var name: PeriodName { PeriodName(period) }
+}

@@ -114,22 +114,10 @@ public struct Publisher: Sendable {
 
     /// Rebuilds index.md from every subfolder that holds a metrics.json.
     private func writeIndex(in reports: URL) throws(DeliveryError) {
-        let manager = FileManager.default
-        let names: [String]
-        do {
-            names = try manager.contentsOfDirectory(atPath: reports.path).filter { !$0.hasPrefix(".") }
-        } catch {
-            throw .runtime("\(reports.path): cannot list (\((error as NSError).localizedDescription))")
-        }
-        var entries: [ReportIndex.Entry] = []
-        for name in names {
-            let metrics = reports.appendingPathComponent(name).appendingPathComponent("metrics.json").path
-            guard manager.fileExists(atPath: metrics) else { continue }
-            entries.append(.init(folder: name, metrics: try ReportMetrics(json: try ReportFolder.read(metrics), file: metrics)))
-        }
+        let markdown = try PublishedIndex.markdown(of: reports.path)
         let index = reports.appendingPathComponent("index.md")
         do {
-            try Data(ReportIndex(entries: entries).markdown.utf8).write(to: index)
+            try Data(markdown.utf8).write(to: index)
         } catch {
             throw .runtime("\(index.path): cannot write (\((error as NSError).localizedDescription))")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RobinModel
 
 /// A rendered report folder (the renderer's contract): `report.md`,
 /// `report.html`, `metrics.json` and `charts/*.svg`. Delivery reads report.md
@@ -11,7 +12,7 @@ public struct ReportFolder: Sendable {
     /// The raw bytes of metrics.json (copied as they are when publishing).
     public var metricsData: Data
     /// metrics.json, read.
-    public var metrics: ReportMetrics
+    public var metrics: MetricsDocument
     /// File names in charts/, sorted; empty when there is no charts folder.
     public var charts: [String]
 
@@ -34,7 +35,12 @@ public struct ReportFolder: Sendable {
             throw .badReport("\(markdownPath): not UTF-8 text")
         }
         let metricsData = try read(metricsPath)
-        let metrics = try ReportMetrics(json: metricsData, file: metricsPath)
+        let metrics: MetricsDocument
+        do {
+            metrics = try MetricsDocument.read(metricsData, file: metricsPath)
+        } catch {
+            throw DeliveryError(error)
+        }
         let chartsPath = folder.appendingPathComponent("charts").path
         var charts: [String] = []
         if manager.fileExists(atPath: chartsPath, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -57,5 +63,12 @@ public struct ReportFolder: Sendable {
         } catch {
             throw .runtime("\(path): cannot read (\((error as NSError).localizedDescription))")
         }
+    }
+}
+
+extension DeliveryError {
+    /// A metrics.json that cannot be used, with its exit code (3, or 1 when it cannot be read at all).
+    init(_ error: MetricsFileError) {
+        self.init(error.exitStatus == .runtime ? .runtime : .badReport, error.description)
     }
 }

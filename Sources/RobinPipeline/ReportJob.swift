@@ -73,7 +73,7 @@ public struct ReportJob: Sendable {
         let report = try renderer.render(input)
         let writer = ReportWriter(outputDirectory: outputDirectory)
         let folder = try writer.write(report)
-        try writer.writeIndex()
+        try writer.writeIndex(warn: warn)
         return folder
     }
 

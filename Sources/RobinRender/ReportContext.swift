@@ -6,6 +6,8 @@ import RobinModel
 struct ReportContext {
     let input: ReportInput
     let charts: [String: ChartReference]
+    /// The period's metrics.json (with `previous`) and the trend periods', read back.
+    let headline: HeadlineDocuments
 
     var metrics: Metrics { input.metrics }
     var previous: Metrics? { input.metrics.previous?.metrics }
@@ -48,52 +50,19 @@ struct ReportContext {
 
     // MARK: - Headline figures
 
-    private struct KPI {
-        var name: String
-        var value: (Metrics) -> Double?
-        var format: (Double?) -> String
-        var isRate: Bool
-        var definition: String
-    }
-
-    private var kpiList: [KPI] {
-        [
-            KPI(name: "People in the office", value: { Double($0.desks.total.people) }, format: { Figures.count(Int($0 ?? 0)) },
-                isRate: false, definition: "distinct people with an attended desk reservation"),
-            KPI(name: "Average daily attendance", value: { $0.desks.total.avgDailyPeople }, format: { Figures.decimal($0) },
-                isRate: false, definition: "people in the office per workday, on average"),
-            KPI(name: "Peak day attendance", value: { Double($0.desks.total.peakPeople) }, format: { Figures.count(Int($0 ?? 0)) },
-                isRate: false, definition: "people in the office on the busiest date"),
-            KPI(name: "Desk utilization", value: { $0.desks.total.deskUtilization }, format: { Figures.percent($0) },
-                isRate: true, definition: "desk-days used on workdays / (desks x workdays)"),
-            KPI(name: "Desk check-in rate", value: { $0.desks.total.checkInRate }, format: { Figures.percent($0) },
-                isRate: true, definition: "checked-in reservations / reservations not canceled in advance"),
-            KPI(name: "Desk no-show rate", value: { $0.desks.total.noShowRate }, format: { Figures.percent($0) },
-                isRate: true, definition: "reservations released unused / reservations not canceled in advance"),
-            KPI(name: "Room utilization", value: { $0.rooms.total.utilization }, format: { Figures.percent($0) },
-                isRate: true, definition: "meeting time within business hours / room hours available"),
-            KPI(name: "Ghost-meeting rate", value: { $0.rooms.total.ghostRate }, format: { Figures.percent($0) },
-                isRate: true, definition: "meetings automatically unbooked for lack of check-in / meetings"),
-            KPI(name: "Policy adherence", value: { $0.desks.total.policyAdherence }, format: { Figures.percent($0) },
-                isRate: true, definition: "people meeting the office-days policy / people in the office"),
-        ]
-    }
-
+    /// The headline table and the definitions: `Measure.headline`, read from
+    /// metrics.json as the email and the index read it.
     private func kpis() -> [[String: Any]] {
-        kpiList.map { kpi in
-            let now = kpi.value(metrics), before = previous.flatMap(kpi.value)
-            let trend = input.trend.map { $0.metrics.flatMap(kpi.value) }
-            var value = kpi.format(now)
-            if kpi.name == "Peak day attendance", let date = metrics.desks.total.peakDate {
-                value += " (\(Weekday.name(date.isoWeekday)) \(date.components.day) \(String(ReportPeriod.monthNames[date.components.month - 1].prefix(3))))"
-            }
+        let current = headline.current, previous = current.previous
+        return Measure.headline.map { measure in
+            let trend = headline.trend.map { measure.value(in: $0) }
             return [
-                "name": kpi.name,
-                "value": value,
-                "previous": previous == nil ? "—" : kpi.format(before),
-                "change": previous == nil ? "—" : (kpi.isRate ? Figures.pointChange(now, before) : Figures.relativeChange(now, before)),
-                "trend": trend.compactMap { $0 }.count >= 2 ? Figures.sparkline(trend) : "—",
-                "definition": kpi.definition,
+                "name": measure.label,
+                "value": measure.textWithNote(in: current),
+                "previous": previous == nil ? Figures.missing : measure.text(in: previous),
+                "change": measure.change(from: previous, to: current)?.text ?? Figures.missing,
+                "trend": trend.compactMap { $0 }.count >= 2 ? Figures.sparkline(trend) : Figures.missing,
+                "definition": measure.definition,
             ]
         }
     }
@@ -242,6 +211,24 @@ struct ReportContext {
     private func clock(_ minutes: Int) -> String {
         let hours = minutes / 60, rest = minutes % 60
         return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
+    }
+}
+
+/// The documents the headline table is read from: this period's metrics.json
+/// (with `previous`) and each trend period's, oldest first (nil where the
+/// cache lacked it).
+struct HeadlineDocuments {
+    var current: MetricsDocument
+    var trend: [MetricsDocument?]
+
+    /// `input`'s metrics as metrics.json states them.
+    init(_ input: ReportInput) throws(MetricsFileError) {
+        current = try MetricsDocument(input.metrics)
+        var trend: [MetricsDocument?] = []
+        for (period, metrics) in input.trend {
+            if period == input.period { trend.append(current) } else { trend.append(try metrics.map(MetricsDocument.init)) }
+        }
+        self.trend = trend
     }
 }
 

@@ -14,7 +14,7 @@ public struct ReportRenderer: Sendable {
     public func render(_ input: ReportInput) throws -> RenderedReport {
         let charts = Self.charts(for: input)
         let references = charts.mapValues { ChartReference(fileName: $0.fileName, title: $0.title, summary: $0.summary) }
-        let values = ReportContext(input: input, charts: references).values()
+        let values = ReportContext(input: input, charts: references, headline: try HeadlineDocuments(input)).values()
         let template: String
         if case .month = input.period.kind { template = "monthly" } else { template = "weekly" }
         let markdown = Self.tidy(try templates.render(template, values))

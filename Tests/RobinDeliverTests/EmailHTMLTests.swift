@@ -18,19 +18,22 @@ struct EmailHTMLTests {
         #expect(html.contains("Workplace report: week 47, 2026</h1>"))
     }
 
-    @Test("the KPI table shows each headline figure, the previous one and the change")
+    @Test("the headline table shows each headline measure, the previous value and the change, as the report writes them")
     func kpis() throws {
         let html = EmailHTML(metrics: try Fixture.metrics(), title: "t").html
-        for expected in [">People in office</td>", ">59</td>", ">55</td>", "+4 (+7.3%)</td>",
-                         ">Desk utilization</td>", ">67.1%</td>", ">64.7%</td>", "+2.4 pts</td>",
-                         ">Ghost-meeting rate</td>", "+1.1 pts</td>", "(Tue 17 Nov)"] {
+        for expected in [">People in the office</td>", ">59</td>", ">55</td>", ">▲ 7.3%</td>",
+                         ">Desk utilization</td>", ">67.1%</td>", ">64.7%</td>", ">▲ 2.4 pts</td>",
+                         ">Ghost-meeting rate</td>", ">▲ 1.1 pts</td>", ">Peak day attendance</td>", "(Tue 17 Nov)"] {
             #expect(html.contains(expected), "missing \(expected)")
         }
-        // A rise in the ghost-meeting rate is bad news (red); in desk utilization, good (green).
-        let ghost = try #require(html.components(separatedBy: ">Ghost-meeting rate<").last?.components(separatedBy: "</tr>").first)
-        #expect(ghost.contains("color:\(EmailPalette.bad)"))
-        let desks = try #require(html.components(separatedBy: ">Desk utilization<").last?.components(separatedBy: "</tr>").first)
-        #expect(desks.contains("color:\(EmailPalette.good)"))
+        #expect(html.components(separatedBy: "<tr><td style=\"font-family").count - 1 == Measure.headline.count)
+        // A rise in the ghost-meeting rate is bad news (red); in desk utilization, good (green); a
+        // fall in no-shows, good.
+        for (label, color) in [("Ghost-meeting rate", EmailPalette.bad), ("Desk utilization", EmailPalette.good),
+                               ("Desk no-show rate", EmailPalette.good)] {
+            let row = try #require(html.components(separatedBy: ">\(label)<").last?.components(separatedBy: "</tr>").first)
+            #expect(row.contains("color:\(color)"), "\(label)")
+        }
     }
 
     @Test("bars are HTML tables sized in percent")
@@ -47,7 +50,10 @@ struct EmailHTMLTests {
     func escaping() throws {
         var metrics = try Fixture.metrics()
         metrics.previous = nil
-        metrics.deskUtilizationByBuilding = [GroupFigure(name: "<script>alert(1)</script> & \"HQ\"", value: 0.5)]
+        var hostile = MetricsDocument.DeskGroup()
+        hostile.key = GroupKey([.init("building", "<script>alert(1)</script> & \"HQ\"")])
+        hostile.deskUtilization = 0.5
+        metrics.desks.byBuilding = [hostile]
         let html = EmailHTML(metrics: metrics, title: "<b>").html
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;HQ&quot;"))
@@ -56,37 +62,18 @@ struct EmailHTMLTests {
         #expect(!html.contains("pts</td>"))
     }
 
-    @Test("KPI changes: points for ratios, difference and share for counts, tone by good direction")
-    func changes() {
-        let old = Headline(people: 50, deskUtilization: 0.5, noShowRate: 0.10)
-        let new = Headline(people: 45, deskUtilization: 0.5004, noShowRate: 0.12)
-        let people = KPI.headline[0].change(from: old, to: new)!
-        #expect(people.text == "-5 (-10.0%)" && people.tone == .bad)
-        let desks = KPI.headline[3].change(from: old, to: new)!
-        #expect(desks.text == "0.0 pts" && desks.tone == .flat)
-        let noShows = KPI.headline[5].change(from: old, to: new)!
-        #expect(noShows.text == "+2.0 pts" && noShows.tone == .bad)
-        #expect(KPI.headline[1].change(from: old, to: new) == nil)
-        #expect(KPI.headline[0].change(from: Headline(people: 0), to: new)?.text == "+45")
-    }
-
-    @Test("metrics.json problems name the file and the field")
-    func badMetrics() throws {
-        let cases: [(String, String)] = [
-            ("{", "m.json: not valid JSON"),
-            ("{\"schema_version\": 2}", "m.json: the document: schema_version 2 is not supported (this robin-report reads 1)"),
-            ("{\"schema_version\": 1, \"period\": {\"from\": \"2026-11-16\"}}", "m.json: period.to: missing"),
-            ("{\"schema_version\": 1, \"period\": {\"from\": \"2026-11-16\", \"to\": \"2026-11-32\"}}",
-             "m.json: period.to: \"2026-11-32\" is not a date (YYYY-MM-DD)"),
-        ]
-        for (json, message) in cases {
-            let error = try #require(throws: DeliveryError.self) { try ReportMetrics(json: Data(json.utf8), file: "m.json") }
-            #expect(error.kind == .badReport)
-            #expect(error.message.hasPrefix(message), "\(error.message)")
-        }
-        var text = try String(contentsOfFile: Fixture.report + "/metrics.json", encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"people\": 59,", with: "\"people\": \"many\",")
-        let error = try #require(throws: DeliveryError.self) { try ReportMetrics(json: Data(text.utf8), file: "m.json") }
-        #expect(error.message == "m.json: desks.total.people: must be a whole number")
+    @Test("absent figures read as dashes; huge but finite ones are written out, never a crash")
+    func absentAndHuge() throws {
+        var metrics = MetricsDocument(period: Period(from: LocalDate("2026-11-16")!, to: LocalDate("2026-11-22")!)!)
+        var html = EmailHTML(metrics: metrics, title: "t").html
+        #expect(html.contains(">People in the office</td><td align=\"right\" style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;padding:7px 0;border-top:1px solid #e5e7eb;font-weight:bold;white-space:nowrap;\">—</td>"))
+        #expect(html.contains("2026-11-16 to 2026-11-22</p>"))  // no workday count when absent
+        metrics.desks.total.avgDailyPeople = 1e300
+        metrics.desks.total.people = 9_007_199_254_740_991
+        metrics.desks.byDepartment = [MetricsDocument.DeskGroup()]
+        metrics.desks.byDepartment[0].avgDailyPeople = 1.7e308
+        html = EmailHTML(metrics: metrics, title: "t").html
+        #expect(html.contains(">9,007,199,254,740,991</td>"))
+        #expect(html.contains(">1" + String(repeating: ",000", count: 100) + ".0</td>"))
     }
 }

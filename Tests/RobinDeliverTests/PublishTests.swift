@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RobinDeliver
+import RobinModel
 import RobinTestSupport
 
 /// `publish` into real git repositories made in temporary folders, with no git
@@ -31,10 +32,19 @@ struct PublishTests {
         #expect(fields[1] == "robin-report <robin-report@localhost>")
         #expect(fields[2] == message + "\n")
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "Add workplace report for week 47, 2026 (59 people, desks 67.1%, rooms 41.7%)")
-        #expect(lines.contains("People in office: 59 (+4 (+7.3%))"))
-        #expect(lines.contains("Desk utilization: 67.1% (+2.4 pts)"))
-        #expect(lines.contains("Room utilization: 41.7% (-0.6 pts)"))
+        #expect(lines[0] == "Add workplace report for week 47, 2026 (People 59, Desk use 67.1%, Room use 41.7%)")
+        // Every headline measure, in the report's words and numbers.
+        #expect(Array(lines[2..<(2 + Measure.headline.count)]) == [
+            "People in the office: 59; previous 55, ▲ 7.3%",
+            "Average daily attendance: 32.8; previous 30.4, ▲ 7.9%",
+            "Peak day attendance: 42 (Tue 17 Nov); previous 39, ▲ 7.7%",
+            "Desk utilization: 67.1%; previous 64.7%, ▲ 2.4 pts",
+            "Desk check-in rate: 86.0%; previous 84.1%, ▲ 1.8 pts",
+            "Desk no-show rate: 6.9%; previous 7.6%, ▼ 0.6 pts",
+            "Room utilization: 41.7%; previous 42.3%, ▼ 0.6 pts",
+            "Ghost-meeting rate: 11.3%; previous 10.1%, ▲ 1.1 pts",
+            "Policy adherence: 62.7%; previous 63.6%, ▼ 0.9 pts",
+        ])
         #expect(lines.contains("Period 2026-11-16 to 2026-11-22, 5 workdays; changes against the previous period."))
         #expect(try repo.git("status", "--porcelain").isEmpty)
     }
@@ -61,12 +71,16 @@ struct PublishTests {
         _ = try publisher.publish(reportFolder: older, repository: repo.path)
         _ = try publisher.publish(reportFolder: november, repository: repo.path)
         #expect(try repo.commitCount() == 3)
-        let rows = try repo.read("docs/office/index.md").split(separator: "\n").filter { $0.hasPrefix("| [") }
+        let index = try repo.read("docs/office/index.md")
+        let rows = index.split(separator: "\n").filter { $0.hasPrefix("| [") || $0.hasPrefix("## ") }
         #expect(rows == [
-            "| [week 47, 2026](2026-W47/report.md) | 2026-11-16 to 2026-11-22 | 59 | 32.8 | 67.1% | 41.7% |",
-            "| [week 46, 2026](2026-W46/report.md) | 2026-11-09 to 2026-11-15 | 59 | 32.8 | 67.1% | 41.7% |",
-            "| [November 2026](2026-11/report.md) | 2026-11-01 to 2026-11-30 | 59 | 32.8 | 67.1% | 41.7% |",
+            "## Weeks",
+            "| [Week 47, 2026](2026-W47/report.md) | 16–22 November 2026 | 59 | 32.8 | 67.1% | 41.7% |",
+            "| [Week 46, 2026](2026-W46/report.md) | 9–15 November 2026 | 59 | 32.8 | 67.1% | 41.7% |",
+            "## Months",
+            "| [November 2026](2026-11/report.md) | 1–30 November 2026 | 59 | 32.8 | 67.1% | 41.7% |",
         ])
+        #expect(index.contains("| Report | Dates | People in the office | Average daily attendance | Desk utilization | Room utilization |"))
         #expect(try repo.git("log", "-1", "--format=%s").hasPrefix("Add workplace report for November 2026 ("))
     }
 
@@ -152,7 +166,7 @@ struct PublishTests {
         let first = try cli.run(arguments, environment: repo.environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("committed "))
-        #expect(first.stdout.hasSuffix(" in \(repo.path): Add workplace report for week 47, 2026 (59 people, desks 67.1%, rooms 41.7%) [reports/2026-W47]\n"))
+        #expect(first.stdout.hasSuffix(" in \(repo.path): Add workplace report for week 47, 2026 (People 59, Desk use 67.1%, Room use 41.7%) [reports/2026-W47]\n"))
         let second = try cli.run(arguments, environment: repo.environment)
         #expect(second.status == 0)
         #expect(second.stdout == "nothing changed in \(repo.path) (reports/2026-W47 already holds this report): no commit\n")

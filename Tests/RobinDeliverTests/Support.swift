@@ -39,9 +39,33 @@ enum Fixture {
     }
 
     /// The fixture's metrics.
-    static func metrics() throws -> ReportMetrics {
+    static func metrics() throws -> MetricsDocument {
         try ReportFolder.load(report).metrics
     }
+
+    /// The analytics tests' synthetic week (2026-W47) as `report` finds it in a cache
+    /// (organisation 1, all locations), with an empty week before it (header-only
+    /// daily files) so the report has a previous period; returns the cache folder.
+    static func weekCache(in folder: String) throws -> String {
+        let source = root.appendingPathComponent("Tests/RobinAnalyticsTests/Fixtures/week")
+        let cache = folder + "/cache"
+        for kind in ["desks", "spaces"] {
+            let target = "\(cache)/1/all/\(kind)"
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+            let files = try FileManager.default.contentsOfDirectory(atPath: source.appendingPathComponent(kind).path).sorted()
+            for file in files {
+                try FileManager.default.copyItem(atPath: source.appendingPathComponent("\(kind)/\(file)").path, toPath: "\(target)/\(file)")
+            }
+            let header = try String(contentsOfFile: "\(target)/\(files[0])", encoding: .utf8).prefix { !$0.isNewline }
+            for day in 8...15 {
+                try Data("\(header)\n".utf8).write(to: URL(fileURLWithPath: "\(target)/2026-11-\(day < 10 ? "0" : "")\(day).csv"))
+            }
+        }
+        return cache
+    }
+
+    /// The synthetic week's configuration (buildings and time zones).
+    static let weekConfig = root.appendingPathComponent("Tests/RobinAnalyticsTests/Fixtures/week/robin-report.toml").path
 
     static let sender = EmailAddress("Workplace Team <reports@example.com>")!
     static let leaders = [EmailAddress("Ann Leader <ann@example.com>")!, EmailAddress("bo@example.com")!]

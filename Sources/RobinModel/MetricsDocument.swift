@@ -1,0 +1,128 @@
+import Foundation
+
+/// A metrics.json as its readers see it (METRICS.md "metrics.json",
+/// `schema_version` 1): the one reader behind `email`, `publish`, both archive
+/// indexes and the report's headline table.
+///
+/// Reading is tolerant so that a field added later never breaks a report
+/// written before it: unknown keys are ignored, and every key but
+/// `schema_version`, `period.from` and `period.to` may be absent (absent reads
+/// as nil, an empty group list, or an empty group). What is there must make
+/// sense: a count is a whole number from 0 to 2^53 - 1, a figure a finite
+/// number (>= 0 where it cannot be negative), a date `YYYY-MM-DD`; anything
+/// else is a `MetricsFileError` naming the file and the JSON path (exit 3).
+public struct MetricsDocument: Sendable, Equatable, Decodable {
+    /// The `schema_version` this reader understands.
+    public static let schemaVersion = 1
+
+    /// `schema_version`: checked by `read` on the document itself; nil inside `previous` when absent.
+    public var schemaVersion: Int?
+    /// `period.from` ... `period.to`, local dates, both included.
+    public var period: Period
+    /// `period.workdays`; nil when absent.
+    public var workdays: Int?
+    /// `desks`; empty when absent.
+    public var desks: Desks
+    /// `rooms`; empty when absent.
+    public var rooms: Rooms
+    /// `insights` (METRICS.md "Insights"), kept as JSON until a reader needs its fields; nil when absent.
+    public var insights: JSONValue?
+    /// `capacity`, as JSON; nil when absent.
+    public var capacity: JSONValue?
+    /// `forward` (busy days ahead), as JSON; nil when absent or null.
+    public var forward: JSONValue?
+    /// `colocation` (anchor days), as JSON; nil when absent.
+    public var colocation: JSONValue?
+    /// `previous` in an array, which gives the recursion the indirection a struct needs.
+    private var previousStorage: [MetricsDocument]
+
+    /// The previous period's document (`previous`); nil when null or absent.
+    public var previous: MetricsDocument? {
+        get { previousStorage.first }
+        set { previousStorage = newValue.map { [$0] } ?? [] }
+    }
+
+    /// An empty document for `period`: every figure absent.
+    public init(period: Period) {
+        self.period = period
+        desks = Desks()
+        rooms = Rooms()
+        previousStorage = []
+    }
+
+    /// Reads metrics.json from `data`; `file` names it in errors.
+    public static func read(_ data: Data, file: String) throws(MetricsFileError) -> MetricsDocument {
+        do {
+            // The version first: a newer schema may not have the shape decoded below.
+            let version = try JSONDecoder().decode(VersionProbe.self, from: data).version
+            guard let version else { throw MetricsFileError(file: file, path: "schema_version", problem: "missing") }
+            guard version == schemaVersion else {
+                throw MetricsFileError(file: file, path: "schema_version",
+                                       problem: "\(version) is not supported (this robin-report reads \(schemaVersion))")
+            }
+            return try JSONDecoder().decode(MetricsDocument.self, from: data)
+        } catch let error as MetricsFileError {
+            throw error
+        } catch let error as DecodingError {
+            throw MetricsFileError(error, file: file, data: data)
+        } catch {
+            throw MetricsFileError(file: file, path: "", problem: "cannot be read (\(error))")
+        }
+    }
+
+    /// Reads the metrics.json at `path`: a missing or unreadable file is a
+    /// runtime failure (`MetricsFileError` with exit code 1), a bad one a data error.
+    public static func read(contentsOf path: String) throws(MetricsFileError) -> MetricsDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw MetricsFileError(file: path, path: "", problem: "cannot read (\((error as NSError).localizedDescription))",
+                                   exitStatus: .runtime)
+        }
+        return try read(data, file: path)
+    }
+
+    /// The metrics.json `Metrics.json` writes for `metrics`, read back: how the
+    /// report sees its own figures, exactly as the email and the index will.
+    public init(_ metrics: Metrics) throws(MetricsFileError) {
+        self = try MetricsDocument.read(Data(metrics.json.utf8), file: "metrics.json of \(metrics.period)")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", period, desks, rooms, previous
+        case insights, capacity, forward, colocation
+    }
+
+    enum PeriodKeys: String, CodingKey {
+        case from, to, workdays
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.count(.schemaVersion)
+        let p = try c.nestedContainer(keyedBy: PeriodKeys.self, forKey: .period)
+        let from = try p.requiredDate(.from), to = try p.requiredDate(.to)
+        guard let period = Period(from: from, to: to) else {
+            throw DecodingError.dataCorruptedError(forKey: .to, in: p, debugDescription: "\(to) is before from (\(from))")
+        }
+        self.period = period
+        workdays = try p.count(.workdays)
+        desks = try c.decodeIfPresent(Desks.self, forKey: .desks) ?? Desks()
+        rooms = try c.decodeIfPresent(Rooms.self, forKey: .rooms) ?? Rooms()
+        previousStorage = try c.decodeIfPresent(MetricsDocument.self, forKey: .previous).map { [$0] } ?? []
+        insights = try c.decodeIfPresent(JSONValue.self, forKey: .insights)
+        capacity = try c.decodeIfPresent(JSONValue.self, forKey: .capacity)
+        forward = try c.decodeIfPresent(JSONValue.self, forKey: .forward)
+        colocation = try c.decodeIfPresent(JSONValue.self, forKey: .colocation)
+    }
+
+    /// Just `schema_version`, read before the rest.
+    private struct VersionProbe: Decodable {
+        var version: Int?
+
+        init(from decoder: any Decoder) throws {
+            version = try decoder.container(keyedBy: CodingKeys.self).count(.schemaVersion)
+        }
+    }
+}
