@@ -1,4 +1,5 @@
 import Foundation
+import RobinModel
 
 /// The publish stage: copies a report's report.md, metrics.json and charts
 /// into a git repository (`<repo>/<folder>/<period>/`), rebuilds the folder's
@@ -33,18 +34,27 @@ public struct Publisher: Sendable {
     }
 
     /// Publishes the report in `reportFolder` into the repository at `repository`.
+    ///
+    /// Everything that can be refused is checked before the repository is
+    /// touched: the report's files (regular files only, exit 3), the repository
+    /// (a work tree on a branch with no uncommitted changes, exit 2), every
+    /// path it will write or delete under the repository (no symbolic links,
+    /// exit 2), and the metrics of the reports already there (for the index).
     public func publish(reportFolder: String, repository: String) throws(DeliveryError) -> Outcome {
         let folder = try checkedFolder()
-        let report = try ReportFolder.load(reportFolder)
+        let source = try PublishSource.load(reportFolder)
+        let report = source.report
         let git = Git(directory: repository, runner: ProcessRunner(environment: environment))
         try checkRepository(git)
         let period = report.metrics.name.folder
-        let reportsURL = URL(fileURLWithPath: repository).appendingPathComponent(folder)
-        let target = reportsURL.appendingPathComponent(period)
+        let reports = repository + "/" + folder
+        let target = reports + "/" + period
         let relative = "\(folder)/\(period)"
-        let updating = FileManager.default.fileExists(atPath: target.path)
-        try copy(report, to: target)
-        try writeIndex(in: reportsURL)
+        try checkNoLinks(repository: repository, folder: folder, period: period)
+        let index = try indexMarkdown(reports: reports, adding: .init(folder: period, metrics: report.metrics))
+        let updating = NoFollow.kind(target) == .directory
+        try copy(source, to: target, repository: repository, folder: folder)
+        try write(Data(index.utf8), to: reports + "/index.md")
         guard commit else { return .copied(path: relative) }
 
         try git.run(["add", "--all", "--", folder])
@@ -69,7 +79,8 @@ public struct Publisher: Sendable {
     }
 
     /// A missing folder, a non-repository, a bare repository or (when
-    /// committing) uncommitted changes are errors before any file is touched.
+    /// committing) a detached HEAD or uncommitted changes are errors before any
+    /// file is touched.
     private func checkRepository(_ git: Git) throws(DeliveryError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: git.directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -80,6 +91,11 @@ public struct Publisher: Sendable {
             throw .usage("--repo \(git.directory): not a git work tree (clone the docs repository there, or git init it)")
         }
         guard commit else { return }
+        // A commit on a detached HEAD belongs to no branch: the job's push would not
+        // carry it and the next checkout would leave it behind.
+        if try git.status(["symbolic-ref", "--quiet", "HEAD"]).status != 0 {
+            throw .usage("--repo \(git.directory): HEAD is detached; check out a branch first (or use --no-commit)")
+        }
         let changes = try git.run(["status", "--porcelain", "--untracked-files=all"])
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         if !changes.isEmpty {
@@ -89,49 +105,91 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Replaces `target` with the report's files, so a chart dropped from the
-    /// report disappears from the repository too.
-    private func copy(_ report: ReportFolder, to target: URL) throws(DeliveryError) {
-        let manager = FileManager.default
-        let source = URL(fileURLWithPath: report.path)
-        do {
-            if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
-            try manager.createDirectory(at: target, withIntermediateDirectories: true)
-            try Data(report.markdown.utf8).write(to: target.appendingPathComponent("report.md"))
-            try report.metricsData.write(to: target.appendingPathComponent("metrics.json"))
-            if !report.charts.isEmpty {
-                let charts = target.appendingPathComponent("charts")
-                try manager.createDirectory(at: charts, withIntermediateDirectories: true)
-                for chart in report.charts {
-                    let data = try Data(contentsOf: source.appendingPathComponent("charts").appendingPathComponent(chart))
-                    try data.write(to: charts.appendingPathComponent(chart))
-                }
+    /// Every path publish writes or deletes under the repository is a real
+    /// folder (or file) or missing: `<folder>`'s components, the period's
+    /// folder and index.md. A symbolic link there is refused, since writing
+    /// or deleting through it would reach outside the repository.
+    private func checkNoLinks(repository: String, folder: String, period: String) throws(DeliveryError) {
+        var path = repository
+        for component in folder.split(separator: "/") + [Substring(period)] {
+            path += "/" + component
+            switch NoFollow.kind(path) {
+            case .missing: return
+            case .directory: continue
+            case .symbolicLink: throw Publisher.link(path)
+            case .regular, .other: throw .usage("\(path): not a folder; publish needs it as the folder for the reports")
             }
-        } catch {
-            throw .runtime("\(target.path): cannot copy the report (\((error as NSError).localizedDescription))")
+        }
+        let index = repository + "/" + folder + "/index.md"
+        switch NoFollow.kind(index) {
+        case .missing, .regular: break
+        case .symbolicLink: throw Publisher.link(index)
+        case .directory, .other: throw .usage("\(index): not a regular file; publish rewrites it as the reports' index")
         }
     }
 
-    /// Rebuilds index.md from every subfolder that holds a metrics.json.
-    private func writeIndex(in reports: URL) throws(DeliveryError) {
-        let manager = FileManager.default
-        let names: [String]
-        do {
-            names = try manager.contentsOfDirectory(atPath: reports.path).filter { !$0.hasPrefix(".") }
-        } catch {
-            throw .runtime("\(reports.path): cannot list (\((error as NSError).localizedDescription))")
+    static func link(_ path: String) -> DeliveryError {
+        .usage("\(path): a symbolic link inside the repository; publish never writes or deletes through a link "
+               + "(replace it with a real folder or file)")
+    }
+
+    /// index.md for the reports already in `reports` (every real subfolder with
+    /// a metrics.json, but the one being replaced) and `new`. Built before
+    /// anything is written, so an unreadable old report stops publish early.
+    private func indexMarkdown(reports: String, adding new: ReportIndex.Entry) throws(DeliveryError) -> String {
+        var entries = [new]
+        if NoFollow.kind(reports) == .directory {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: reports).filter { !$0.hasPrefix(".") }
+            } catch {
+                throw .runtime("\(reports): cannot list (\((error as NSError).localizedDescription))")
+            }
+            for name in names.sorted() where name != new.folder {
+                let path = reports + "/" + name
+                switch NoFollow.kind(path) {
+                case .symbolicLink: throw Publisher.link(path)
+                case .directory: break
+                default: continue
+                }
+                let metrics = path + "/metrics.json"
+                switch NoFollow.kind(metrics) {
+                case .missing: continue
+                case .symbolicLink: throw Publisher.link(metrics)
+                default: break
+                }
+                guard let data = try NoFollow.readRegularFile(metrics) else {
+                    throw .usage("\(metrics): not a regular file; publish reads it for the reports' index")
+                }
+                entries.append(.init(folder: name, metrics: try ReportMetrics(json: data, file: metrics)))
+            }
         }
-        var entries: [ReportIndex.Entry] = []
-        for name in names {
-            let metrics = reports.appendingPathComponent(name).appendingPathComponent("metrics.json").path
-            guard manager.fileExists(atPath: metrics) else { continue }
-            entries.append(.init(folder: name, metrics: try ReportMetrics(json: try ReportFolder.read(metrics), file: metrics)))
+        return ReportIndex(entries: entries).markdown
+    }
+
+    /// Replaces `target` with the report's files, so a chart dropped from the
+    /// report disappears from the repository too. Folders are made one at a
+    /// time (none of them a link: checked before); files are written atomically.
+    private func copy(_ source: PublishSource, to target: String, repository: String, folder: String) throws(DeliveryError) {
+        try NoFollow.removeTree(target)
+        var path = repository
+        for component in (folder + "/" + (target as NSString).lastPathComponent).split(separator: "/") {
+            path += "/" + component
+            try NoFollow.makeDirectory(path)
         }
-        let index = reports.appendingPathComponent("index.md")
+        try write(Data(source.report.markdown.utf8), to: target + "/report.md")
+        try write(source.report.metricsData, to: target + "/metrics.json")
+        if !source.charts.isEmpty {
+            try NoFollow.makeDirectory(target + "/charts")
+            for (name, data) in source.charts { try write(data, to: target + "/charts/" + name) }
+        }
+    }
+
+    private func write(_ data: Data, to path: String) throws(DeliveryError) {
         do {
-            try Data(ReportIndex(entries: entries).markdown.utf8).write(to: index)
+            try AtomicFile.write(data, to: path)
         } catch {
-            throw .runtime("\(index.path): cannot write (\((error as NSError).localizedDescription))")
+            throw .runtime("\(path): cannot write (\(error.reason))")
         }
     }
 
