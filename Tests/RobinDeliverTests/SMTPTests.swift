@@ -118,18 +118,25 @@ struct SMTPTests {
         }
         #expect(error.message.hasPrefix("smtp://127.0.0.1:\(port): cannot connect"))
     }
+
+    /// A transport with a 2 s limit to `sink`.
+    private func impatient(_ sink: SMTPSink) throws -> SMTPTransport {
+        var transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: nil, password: nil)
+        transport.timeout = 2
+        return transport
+    }
+
     @Test("a server silent after the final dot: delivery status unknown, not recorded as sent, exit 1")
     func silentAfterData() throws {
         let sink = try SMTPSink(stall: "data-end")
         defer { sink.stop() }
-        var transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: nil, password: nil)
-        transport.timeout = 2
+        let transport = try impatient(sink)
         let log = SentLog(cacheDirectory: try Fixture.temporaryFolder())
         let delivery = EmailDelivery(composer: composer(), transport: transport, sentLog: log)
         let error = try #require(throws: DeliveryError.self) { try delivery.deliver(reportFolder: Fixture.report) }
         #expect(error.exitStatus == .runtime)
         #expect(error.message.hasPrefix("\(sink.url): delivery status unknown: the server may have the message; "
-                                        + "not recorded as sent; check before --resend (the whole message was sent, then: "), "\(error.message)")
+                                        + "not recorded as sent; check before --resend (the whole message was sent, then: "))
         // It did have it: the "nothing was sent" of a connection failure would have been a lie.
         #expect(sink.waitForMessages(1).count == 1)
         #expect(try log.entry(for: "2026-W47") == nil)
@@ -139,8 +146,7 @@ struct SMTPTests {
     func silentBeforeData() throws {
         let sink = try SMTPSink(stall: "rcpt")
         defer { sink.stop() }
-        var transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: nil, password: nil)
-        transport.timeout = 2
+        let transport = try impatient(sink)
         let error = try #require(throws: DeliveryError.self) {
             try transport.send(composer().message(for: ReportFolder.load(Fixture.report)))
         }
