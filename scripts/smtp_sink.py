@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A real SMTP server on loopback for the email tests (aiosmtpd).
 
-    smtp_sink.py FOLDER [--user USER --password PASSWORD] [--stall rcpt|data-end]
+    smtp_sink.py FOLDER [--user USER --password PASSWORD] [--stall rcpt|data-end] [--reject]
 
 Listens on 127.0.0.1 on a free port and prints "port N" once it accepts
 connections. Each message received is written to FOLDER/NNN.eml exactly as it
@@ -13,7 +13,8 @@ only) and only that user and password are accepted. With --stall, the server
 goes silent for an hour at one point, as a hung or overloaded server does:
 "rcpt" never answers the first RCPT TO (before any message data); "data-end"
 writes the message as above, then never answers the final "." (the sender
-cannot know whether it was taken). Runs until its standard input closes or it
+cannot know whether it was taken). With --reject, every message is refused
+with "554" after its final "." (and not written). Runs until its standard input closes or it
 is terminated.
 """
 import argparse
@@ -34,9 +35,10 @@ STALL_SECONDS = 3600
 
 
 class Sink:
-    def __init__(self, folder, stall=None):
+    def __init__(self, folder, stall=None, reject=False):
         self.folder = folder
         self.stall = stall
+        self.reject = reject
         self.count = 0
         self.lock = threading.Lock()
 
@@ -47,6 +49,8 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.reject:
+            return "554 5.7.1 message refused by policy"
         with self.lock:
             self.count += 1
             base = os.path.join(self.folder, "%03d" % self.count)
@@ -82,6 +86,7 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--stall", choices=["rcpt", "data-end"])
+    parser.add_argument("--reject", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
     port = free_port()
@@ -92,7 +97,7 @@ def main():
     if args.user:
         options = dict(authenticator=authenticator(args.user, args.password or ""),
                        auth_require_tls=False, auth_required=True)
-    controller = Controller(Sink(args.folder, args.stall), hostname="127.0.0.1", port=port, **options)
+    controller = Controller(Sink(args.folder, args.stall, args.reject), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print("port %d" % port, flush=True)
     try:

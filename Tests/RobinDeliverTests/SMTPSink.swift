@@ -10,8 +10,9 @@ final class SMTPSink: @unchecked Sendable {
     private let input: Pipe
 
     /// Starts the server; with `user`, it requires AUTH with that user and
-    /// password; with `stall` ("rcpt" or "data-end"), it goes silent there.
-    init(user: String? = nil, password: String? = nil, stall: String? = nil) throws {
+    /// password; with `stall` ("rcpt" or "data-end"), it goes silent there;
+    /// with `reject`, it refuses every message after its final ".".
+    init(user: String? = nil, password: String? = nil, stall: String? = nil, reject: Bool = false) throws {
         try Python.requireAiosmtpd()
         folder = try Fixture.temporaryFolder()
         process = Process()
@@ -19,6 +20,7 @@ final class SMTPSink: @unchecked Sendable {
         var arguments = ["python3", Fixture.root.appendingPathComponent("scripts/smtp_sink.py").path, folder]
         if let user { arguments += ["--user", user, "--password", password ?? ""] }
         if let stall { arguments += ["--stall", stall] }
+        if reject { arguments.append("--reject") }
         process.arguments = arguments
         let output = Pipe()
         input = Pipe()

@@ -154,5 +154,16 @@ struct SMTPTests {
                 + "message was sent; nothing was sent")
         #expect(sink.messages().isEmpty)
     }
-}
 
+    @Test("a message refused after its final dot is known not to be delivered")
+    func refusedAfterData() throws {
+        let sink = try SMTPSink(reject: true)
+        defer { sink.stop() }
+        let error = try #require(throws: DeliveryError.self) {
+            try impatient(sink).send(composer().message(for: ReportFolder.load(Fixture.report)))
+        }
+        #expect(error.message.hasPrefix("\(sink.url): the server refused the message: "))
+        #expect(error.message.hasSuffix("(SMTP 554); nothing was delivered"))
+        #expect(sink.messages().isEmpty)
+    }
+}
