@@ -39,15 +39,16 @@ public struct EmailMessage: Sendable, Equatable {
         return (to + cc).map(\.address).filter { seen.insert($0.lowercased()).inserted }
     }
 
-    /// The message as sent over SMTP: CRLF line ends, every line under 998 octets.
+    /// The message as sent over SMTP: CRLF line ends, no header line past 78
+    /// octets but the Message-ID's (which cannot be folded), no line past 998.
     public var rendered: String {
         let boundary = "=_robin-report_" + fingerprint
         var headers = [
             "Date: \(EmailMessage.dateText(date))",
-            "From: \(HeaderText.mailbox(from))",
-            "To: \(HeaderText.addresses(to))",
+            "From: \(HeaderText.mailbox(from, headerName: "From"))",
+            "To: \(HeaderText.addresses(to, headerName: "To"))",
         ]
-        if !cc.isEmpty { headers.append("Cc: \(HeaderText.addresses(cc))") }
+        if !cc.isEmpty { headers.append("Cc: \(HeaderText.addresses(cc, headerName: "Cc"))") }
         headers += [
             "Subject: \(HeaderText.unstructured(subject, headerName: "Subject"))",
             "Message-ID: \(messageID)",

@@ -12,10 +12,11 @@ struct Git: Sendable {
     @discardableResult
     func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws(DeliveryError) -> String {
         let result = try status(arguments, input: input, environment: environment)
-        guard result.status == 0 else {
-            throw .runtime("\(directory): git \(arguments.first ?? "") failed: \(result.lastLine)")
+        switch result.termination {
+        case .exited(0): return result.stdout
+        case .exited: throw .runtime("\(directory): git \(arguments.first ?? "") failed: \(result.lastLine)")
+        case .signaled: throw .runtime("\(directory): git \(arguments.first ?? "") \(result.termination.description)")
         }
-        return result.stdout
     }
 
     /// Runs `git arguments` and returns its status and output, whatever it is.

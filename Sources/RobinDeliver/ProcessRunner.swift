@@ -2,12 +2,22 @@ import Foundation
 
 /// Runs a program to completion with optional standard input and captures its
 /// output (git, a sendmail command). Both pipes are drained while it runs so a
-/// chatty child cannot block.
+/// chatty child cannot block; a time limit, when given, kills the child's
+/// whole process group.
 struct ProcessRunner: Sendable {
     struct Result: Sendable {
-        var status: Int32
+        /// How the child ended.
+        var termination: Termination
         var stdout: String
         var stderr: String
+        /// The time limit passed and the child's process group was killed.
+        var timedOut = false
+
+        /// The exit status; -1 when a signal ended the child.
+        var status: Int32 {
+            if case .exited(let status) = termination { return status }
+            return -1
+        }
 
         /// The last non-empty line of stderr (or stdout): what a one-line error quotes.
         var lastLine: String {
@@ -28,48 +38,19 @@ struct ProcessRunner: Sendable {
     }
 
     /// Runs `executable` (a path, or a name looked up in PATH) with `arguments`.
-    func run(_ executable: String, _ arguments: [String], directory: String? = nil, input: Data? = nil,
-             extraEnvironment: [String: String] = [:]) throws(DeliveryError) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: resolve(executable))
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = environment.merging(extraEnvironment) { $1 }
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        do {
-            try process.run()
-        } catch {
-            throw .runtime("cannot run \(executable): \((error as NSError).localizedDescription)")
-        }
-        let group = DispatchGroup()
-        let collected = Collected()
-        DispatchQueue.global().async(group: group) { collected.setOut(out.fileHandleForReading.readDataToEndOfFile()) }
-        DispatchQueue.global().async(group: group) { collected.setErr(err.fileHandleForReading.readDataToEndOfFile()) }
-        if let input {
-            group.enter()
-            // A child may exit without reading all its input; its status says why. Writing to
-            // it then raises SIGPIPE, which would kill this process: the writer is a thread of
-            // its own with SIGPIPE blocked, so the write fails with EPIPE instead, and the
-            // pending signal ends with the thread.
-            let writer = Thread {
-                var set = sigset_t()
-                sigemptyset(&set)
-                sigaddset(&set, SIGPIPE)
-                pthread_sigmask(SIG_BLOCK, &set, nil)
-                try? inPipe.fileHandleForWriting.write(contentsOf: input)
-                try? inPipe.fileHandleForWriting.close()
-                group.leave()
-            }
-            writer.start()
-        }
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: collected.out, as: UTF8.self),
-                      stderr: String(decoding: collected.err, as: UTF8.self))
+    /// With `timeLimit` (seconds) the child leads a process group of its own,
+    /// and the group is sent SIGTERM, then SIGKILL, when the time is up (the
+    /// result says `timedOut`); without, it stays in this process's group.
+    func run(_ executable: String, _ arguments: [String], input: Data? = nil,
+             extraEnvironment: [String: String] = [:], timeLimit: Double? = nil) throws(DeliveryError) -> Result {
+        let child = ChildProcess(path: resolve(executable), arguments: arguments,
+                                 environment: environment.merging(extraEnvironment) { $1 }, input: input,
+                                 ownGroup: timeLimit != nil, timeLimit: timeLimit)
+        let outcome = try child.run()
+        return Result(termination: outcome.termination,
+                      stdout: String(decoding: outcome.stdout, as: UTF8.self),
+                      stderr: String(decoding: outcome.stderr, as: UTF8.self),
+                      timedOut: outcome.timedOut)
     }
 
     /// `name` found in the PATH of the child's environment, or `name` itself.
@@ -80,16 +61,5 @@ struct ProcessRunner: Sendable {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return name
-    }
-
-    /// Output gathered by the reader threads.
-    private final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outData = Data(), errData = Data()
-
-        func setOut(_ data: Data) { lock.withLock { outData = data } }
-        func setErr(_ data: Data) { lock.withLock { errData = data } }
-        var out: Data { lock.withLock { outData } }
-        var err: Data { lock.withLock { errData } }
     }
 }

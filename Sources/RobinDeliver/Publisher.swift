@@ -1,4 +1,6 @@
 import Foundation
+import RobinModel
+import RobinRender
 
 /// The publish stage: copies a report's report.md, metrics.json and charts
 /// into a git repository (`<repo>/<folder>/<period>/`), rebuilds the folder's
@@ -33,18 +35,27 @@ public struct Publisher: Sendable {
     }
 
     /// Publishes the report in `reportFolder` into the repository at `repository`.
+    ///
+    /// Everything that can be refused is checked before the repository is
+    /// touched: the report's files (regular files only, exit 3), the repository
+    /// (a work tree on a branch with no uncommitted changes, exit 2), every
+    /// path it will write or delete under the repository (no symbolic links,
+    /// exit 2), and the metrics of the reports already there (for the index).
     public func publish(reportFolder: String, repository: String) throws(DeliveryError) -> Outcome {
         let folder = try checkedFolder()
-        let report = try ReportFolder.load(reportFolder)
+        let source = try PublishSource.load(reportFolder)
+        let report = source.report
         let git = Git(directory: repository, runner: ProcessRunner(environment: environment))
         try checkRepository(git)
         let period = report.metrics.name.folder
-        let reportsURL = URL(fileURLWithPath: repository).appendingPathComponent(folder)
-        let target = reportsURL.appendingPathComponent(period)
+        let reports = repository + "/" + folder
+        let target = reports + "/" + period
         let relative = "\(folder)/\(period)"
-        let updating = FileManager.default.fileExists(atPath: target.path)
-        try copy(report, to: target)
-        try writeIndex(in: reportsURL)
+        try checkNoLinks(repository: repository, folder: folder, period: period)
+        let index = try indexMarkdown(reports: reports, adding: .init(path: period, document: report.metrics))
+        let updating = NoFollow.kind(target) == .directory
+        try copy(source, to: target, repository: repository, folder: folder)
+        try write(Data(index.utf8), to: reports + "/index.md")
         guard commit else { return .copied(path: relative) }
 
         try git.run(["add", "--all", "--", folder])
@@ -69,7 +80,8 @@ public struct Publisher: Sendable {
     }
 
     /// A missing folder, a non-repository, a bare repository or (when
-    /// committing) uncommitted changes are errors before any file is touched.
+    /// committing) a detached HEAD or uncommitted changes are errors before any
+    /// file is touched.
     private func checkRepository(_ git: Git) throws(DeliveryError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: git.directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -80,6 +92,11 @@ public struct Publisher: Sendable {
             throw .usage("--repo \(git.directory): not a git work tree (clone the docs repository there, or git init it)")
         }
         guard commit else { return }
+        // A commit on a detached HEAD belongs to no branch: the job's push would not
+        // carry it and the next checkout would leave it behind.
+        if try git.status(["symbolic-ref", "--quiet", "HEAD"]).status != 0 {
+            throw .usage("--repo \(git.directory): HEAD is detached; check out a branch first (or use --no-commit)")
+        }
         let changes = try git.run(["status", "--porcelain", "--untracked-files=all"])
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         if !changes.isEmpty {
@@ -89,37 +106,116 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Replaces `target` with the report's files, so a chart dropped from the
-    /// report disappears from the repository too.
-    private func copy(_ report: ReportFolder, to target: URL) throws(DeliveryError) {
-        let manager = FileManager.default
-        let source = URL(fileURLWithPath: report.path)
-        do {
-            if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
-            try manager.createDirectory(at: target, withIntermediateDirectories: true)
-            try Data(report.markdown.utf8).write(to: target.appendingPathComponent("report.md"))
-            try report.metricsData.write(to: target.appendingPathComponent("metrics.json"))
-            if !report.charts.isEmpty {
-                let charts = target.appendingPathComponent("charts")
-                try manager.createDirectory(at: charts, withIntermediateDirectories: true)
-                for chart in report.charts {
-                    let data = try Data(contentsOf: source.appendingPathComponent("charts").appendingPathComponent(chart))
-                    try data.write(to: charts.appendingPathComponent(chart))
-                }
+    /// Every path publish writes or deletes under the repository is a real
+    /// folder (or file) or missing: `<folder>`'s components, the period's
+    /// folder and index.md. A symbolic link there is refused, since writing
+    /// or deleting through it would reach outside the repository.
+    private func checkNoLinks(repository: String, folder: String, period: String) throws(DeliveryError) {
+        var path = repository
+        for component in folder.split(separator: "/") + [Substring(period)] {
+            path += "/" + component
+            switch NoFollow.kind(path) {
+            case .missing: return
+            case .directory: continue
+            case .symbolicLink: throw Publisher.link(path)
+            case .regular, .other: throw .usage("\(path): not a folder; publish needs it as the folder for the reports")
             }
-        } catch {
-            throw .runtime("\(target.path): cannot copy the report (\((error as NSError).localizedDescription))")
+        }
+        let index = repository + "/" + folder + "/index.md"
+        switch NoFollow.kind(index) {
+        case .missing, .regular: break
+        case .symbolicLink: throw Publisher.link(index)
+        case .directory, .other: throw .usage("\(index): not a regular file; publish rewrites it as the reports' index")
         }
     }
 
-    /// Rebuilds index.md from every subfolder that holds a metrics.json.
-    private func writeIndex(in reports: URL) throws(DeliveryError) {
-        let markdown = try PublishedIndex.markdown(of: reports.path)
-        let index = reports.appendingPathComponent("index.md")
+    static func link(_ path: String) -> DeliveryError {
+        .usage("\(path): a symbolic link inside the repository; publish never writes or deletes through a link "
+               + "(replace it with a real folder or file)")
+    }
+
+    /// index.md for the reports already in `reports` (but the period being
+    /// replaced) and the new one. Built before anything is written, so an
+    /// unreadable old report stops publish early. Every report folder, audience
+    /// folder and metrics.json it reads is checked not to be a symbolic link.
+    private func indexMarkdown(reports: String, adding new: ReportIndex.Entry) throws(DeliveryError) -> String {
+        var entries = [new]
+        if NoFollow.kind(reports) == .directory {
+            for name in try realFolders(in: reports) where name != new.path {
+                try checkNoLinks(report: reports + "/" + name)
+                for audience in try realFolders(in: reports + "/" + name + "/audiences") {
+                    try checkNoLinks(report: reports + "/" + name + "/audiences/" + audience)
+                }
+            }
+            do {
+                entries += try ReportIndex.scan(reports, badFiles: .fail).entries
+                    .filter { $0.path != new.path && !$0.path.hasPrefix(new.path + "/") }
+            } catch {
+                throw DeliveryError(error)
+            }
+        }
+        return ReportIndex(entries: entries).markdown()
+    }
+
+    /// The subfolders of `path` that publish reads (hidden ones are not);
+    /// none when it does not exist; a link among them is refused.
+    private func realFolders(in path: String) throws(DeliveryError) -> [String] {
+        switch NoFollow.kind(path) {
+        case .missing: return []
+        case .symbolicLink: throw Publisher.link(path)
+        case .directory: break
+        case .regular, .other: return []
+        }
+        let names: [String]
         do {
-            try Data(markdown.utf8).write(to: index)
+            names = try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }
         } catch {
-            throw .runtime("\(index.path): cannot write (\((error as NSError).localizedDescription))")
+            throw .runtime("\(path): cannot list (\((error as NSError).localizedDescription))")
+        }
+        var folders: [String] = []
+        for name in names.sorted() {
+            switch NoFollow.kind(path + "/" + name) {
+            case .symbolicLink: throw Publisher.link(path + "/" + name)
+            case .directory: folders.append(name)
+            default: continue
+            }
+        }
+        return folders
+    }
+
+    /// A report folder's metrics.json, which the index reads, is a regular file or missing.
+    private func checkNoLinks(report path: String) throws(DeliveryError) {
+        let metrics = path + "/metrics.json"
+        switch NoFollow.kind(metrics) {
+        case .missing, .regular: return
+        case .symbolicLink: throw Publisher.link(metrics)
+        case .directory, .other: throw .usage("\(metrics): not a regular file; publish reads it for the reports' index")
+        }
+    }
+
+    /// Replaces `target` with the report's files, so a chart dropped from the
+    /// report disappears from the repository too. Folders are made one at a
+    /// time (none of them a link: checked before); files are written atomically.
+    private func copy(_ source: PublishSource, to target: String, repository: String, folder: String) throws(DeliveryError) {
+        try NoFollow.removeTree(target)
+        var path = repository
+        for component in (folder + "/" + (target as NSString).lastPathComponent).split(separator: "/") {
+            path += "/" + component
+            try NoFollow.makeDirectory(path)
+        }
+        try write(Data(source.report.markdown.utf8), to: target + "/report.md")
+        try write(source.report.metricsData, to: target + "/metrics.json")
+        if !source.charts.isEmpty {
+            try NoFollow.makeDirectory(target + "/charts")
+            for (name, data) in source.charts { try write(data, to: target + "/charts/" + name) }
+        }
+    }
+
+    private func write(_ data: Data, to path: String) throws(DeliveryError) {
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw .runtime("\(path): cannot write (\(error.reason))")
         }
     }
 

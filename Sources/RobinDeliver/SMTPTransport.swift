@@ -74,7 +74,7 @@ public struct SMTPTransport: MailTransport {
             var response = 0
             _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response)
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw failure(code, detail: detail, response: response)
+            throw failure(code, detail: detail, response: response, upload: upload.progress)
         }
     }
 
@@ -97,6 +97,9 @@ public struct SMTPTransport: MailTransport {
             { ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1) },
             { ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, connectTimeout) },
             { ccurl_setopt_long(handle, CURLOPT_TIMEOUT, timeout) },
+            // libcurl waits for the reply to the final "." outside CURLOPT_TIMEOUT, for up
+            // to this (120 s by default): the whole exchange stays within `timeout`.
+            { ccurl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout) },
         ]
         if let user {
             steps.append { ccurl_setopt_string(handle, CURLOPT_USERNAME, user) }
@@ -109,8 +112,27 @@ public struct SMTPTransport: MailTransport {
         return CURLE_OK
     }
 
-    private func failure(_ code: CURLcode, detail: String, response: Int) -> DeliveryError {
+    /// The error for a failed exchange. What the server can have depends on
+    /// how far the upload got: libcurl reads the body only after the server
+    /// accepted DATA (354), and the server takes the message only after the
+    /// final "." that follows the whole body. So a failure before the body is
+    /// complete sent nothing; a failure after it, with no refusal from the
+    /// server, leaves the message possibly delivered.
+    private func failure(_ code: CURLcode, detail: String, response: Int, upload: UploadBuffer.Progress) -> DeliveryError {
         let reply = response > 0 ? " (SMTP \(response))" : ""
+        let why = detail.isEmpty ? SMTPTransport.text(code) : detail
+        switch upload {
+        case .complete where (400...599).contains(response):
+            return .runtime("\(server): the server refused the message: \(why)\(reply); nothing was delivered")
+        case .complete:
+            return .runtime("\(server): delivery status unknown: the server may have the message; not recorded as sent; "
+                            + "check before --resend (the whole message was sent, then: \(why))")
+        case .started:
+            return .runtime("\(server): the connection failed while the message was being sent (\(why)); "
+                            + "the server did not get all of it; nothing was sent")
+        case .notStarted:
+            break
+        }
         switch code {
         case CURLE_USE_SSL_FAILED:
             return .runtime("\(server): the server does not offer STARTTLS, and robin-report sends to "
@@ -118,13 +140,15 @@ public struct SMTPTransport: MailTransport {
         case CURLE_LOGIN_DENIED:
             return .runtime("\(server): the server refused the login of \"\(user ?? "")\"\(reply) "
                             + "(check --smtp-user and SMTP_PASSWORD); nothing was sent")
+        case CURLE_OPERATION_TIMEDOUT where response > 0:
+            return .runtime("\(server): the server stopped answering (\(SMTPTransport.text(code)))\(reply) "
+                            + "before the message was sent; nothing was sent")
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT:
             return .runtime("\(server): cannot connect (\(SMTPTransport.text(code))); nothing was sent")
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR:
-            return .runtime("\(server): TLS failed (\(detail.isEmpty ? SMTPTransport.text(code) : detail)); nothing was sent")
+            return .runtime("\(server): TLS failed (\(why)); nothing was sent")
         default:
-            let why = detail.isEmpty ? SMTPTransport.text(code) : detail
-            return .runtime("\(server): sending failed: \(why)\(reply)")
+            return .runtime("\(server): sending failed: \(why)\(reply); nothing was sent")
         }
     }
 
@@ -136,10 +160,22 @@ public struct SMTPTransport: MailTransport {
     private static let globalInit: Void = { _ = curl_global_init(3) }()  // CURL_GLOBAL_ALL
 }
 
-/// The message bytes libcurl reads while uploading (dot-stuffing is its job).
+/// The message bytes libcurl reads while uploading (dot-stuffing is its job),
+/// and how far it got.
 private final class UploadBuffer {
+    /// How much of the body libcurl has taken.
+    enum Progress {
+        /// None: the server has not accepted DATA.
+        case notStarted
+        /// Some of it: the server accepted DATA; the body was cut short.
+        case started
+        /// All of it: libcurl then sends the final "." and waits for the reply.
+        case complete
+    }
+
     let bytes: [UInt8]
     var offset = 0
+    private(set) var progress = Progress.notStarted
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -147,6 +183,9 @@ private final class UploadBuffer {
 
     func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
         let count = min(capacity, bytes.count - offset)
+        // libcurl asks for the body only once the server has answered DATA with 354;
+        // a call that finds nothing left is its end-of-body read.
+        progress = count > 0 ? .started : .complete
         guard count > 0 else { return 0 }
         bytes.withUnsafeBufferPointer { source in
             UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + offset, byteCount: count)

@@ -24,6 +24,13 @@ public struct ReportIndex: Sendable {
 
         /// The period, named as a week or a month when it is exactly one.
         public var period: ReportPeriod { .range(document.period) }
+
+        public init(path: String, document: MetricsDocument, audience: String? = nil, audiences: [Entry] = []) {
+            self.path = path
+            self.document = document
+            self.audience = audience
+            self.audiences = audiences
+        }
     }
 
     /// A table of the index.

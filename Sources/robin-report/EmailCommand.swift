@@ -61,6 +61,11 @@ struct EmailCommand: AsyncParsableCommand {
         valueName: "cmd"))
     var sendmail: String?
 
+    @Option(name: .customLong("sendmail-timeout"), help: ArgumentHelp(
+        "Seconds the sendmail command may run; then it and every process it started are killed (default: 60).",
+        valueName: "seconds"))
+    var sendmailTimeout: Double?
+
     @Flag(name: .customLong("dry-run"), help: "Write the message to <report dir>/email.eml and send nothing.")
     var dryRun = false
 
@@ -84,6 +89,9 @@ struct EmailCommand: AsyncParsableCommand {
         if let smtp, let problem = SMTPServer.problem(smtp) { throw ValidationError("--smtp: the URL \(problem)") }
         if let sendmail, sendmail.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--sendmail needs a command, such as \"msmtp -t\"")
+        }
+        if let sendmailTimeout, !(sendmailTimeout > 0 && sendmailTimeout <= 86_400) {
+            throw ValidationError("--sendmail-timeout \(sendmailTimeout): must be more than 0 and at most 86400 seconds")
         }
     }
 
@@ -121,7 +129,7 @@ struct EmailCommand: AsyncParsableCommand {
             return FileTransport(path: URL(fileURLWithPath: report).appendingPathComponent("email.eml").path)
         }
         if let command = sendmail ?? (smtp == nil ? settings.sendmail : nil) {
-            return SendmailTransport(command: command)
+            return SendmailTransport(command: command, timeout: sendmailTimeout ?? SendmailTransport.defaultTimeout)
         }
         guard let server = smtp.flatMap(SMTPServer.init) ?? settings.smtpServer else {
             throw Failure.usage("say how to send: --smtp URL, --sendmail CMD or --dry-run "

@@ -9,14 +9,18 @@ final class SMTPSink: @unchecked Sendable {
     private let process: Process
     private let input: Pipe
 
-    /// Starts the server; with `user`, it requires AUTH with that user and password.
-    init(user: String? = nil, password: String? = nil) throws {
+    /// Starts the server; with `user`, it requires AUTH with that user and
+    /// password; with `stall` ("rcpt" or "data-end"), it goes silent there;
+    /// with `reject`, it refuses every message after its final ".".
+    init(user: String? = nil, password: String? = nil, stall: String? = nil, reject: Bool = false) throws {
         try Python.requireAiosmtpd()
         folder = try Fixture.temporaryFolder()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", Fixture.root.appendingPathComponent("scripts/smtp_sink.py").path, folder]
         if let user { arguments += ["--user", user, "--password", password ?? ""] }
+        if let stall { arguments += ["--stall", stall] }
+        if reject { arguments.append("--reject") }
         process.arguments = arguments
         let output = Pipe()
         input = Pipe()

@@ -118,4 +118,52 @@ struct SMTPTests {
         }
         #expect(error.message.hasPrefix("smtp://127.0.0.1:\(port): cannot connect"))
     }
+
+    /// A transport with a 2 s limit to `sink`.
+    private func impatient(_ sink: SMTPSink) throws -> SMTPTransport {
+        var transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: nil, password: nil)
+        transport.timeout = 2
+        return transport
+    }
+
+    @Test("a server silent after the final dot: delivery status unknown, not recorded as sent, exit 1")
+    func silentAfterData() throws {
+        let sink = try SMTPSink(stall: "data-end")
+        defer { sink.stop() }
+        let transport = try impatient(sink)
+        let log = SentLog(cacheDirectory: try Fixture.temporaryFolder())
+        let delivery = EmailDelivery(composer: composer(), transport: transport, sentLog: log)
+        let error = try #require(throws: DeliveryError.self) { try delivery.deliver(reportFolder: Fixture.report) }
+        #expect(error.exitStatus == .runtime)
+        #expect(error.message.hasPrefix("\(sink.url): delivery status unknown: the server may have the message; "
+                                        + "not recorded as sent; check before --resend (the whole message was sent, then: "))
+        // It did have it: the "nothing was sent" of a connection failure would have been a lie.
+        #expect(sink.waitForMessages(1).count == 1)
+        #expect(try log.entry(for: "2026-W47") == nil)
+    }
+
+    @Test("a server silent before the data (at RCPT TO): nothing was sent, and it is not called a connection failure")
+    func silentBeforeData() throws {
+        let sink = try SMTPSink(stall: "rcpt")
+        defer { sink.stop() }
+        let transport = try impatient(sink)
+        let error = try #require(throws: DeliveryError.self) {
+            try transport.send(composer().message(for: ReportFolder.load(Fixture.report)))
+        }
+        #expect(error.message == "\(sink.url): the server stopped answering (Timeout was reached) (SMTP 250) before the "
+                + "message was sent; nothing was sent")
+        #expect(sink.messages().isEmpty)
+    }
+
+    @Test("a message refused after its final dot is known not to be delivered")
+    func refusedAfterData() throws {
+        let sink = try SMTPSink(reject: true)
+        defer { sink.stop() }
+        let error = try #require(throws: DeliveryError.self) {
+            try impatient(sink).send(composer().message(for: ReportFolder.load(Fixture.report)))
+        }
+        #expect(error.message.hasPrefix("\(sink.url): the server refused the message: "))
+        #expect(error.message.hasSuffix("(SMTP 554); nothing was delivered"))
+        #expect(sink.messages().isEmpty)
+    }
 }

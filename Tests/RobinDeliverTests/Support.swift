@@ -136,6 +136,8 @@ struct ParsedMessage: Decodable {
     var to_names: [String]
     var cc: [String]
     var from: String?
+    /// From, To and Cc display names as RFC 2047 decodes them (see mime_inspect.py).
+    var display_names: [String: [String]]
     var date_ok: Bool
     var parts: [Part]
     var defects: [String]
