@@ -35,6 +35,9 @@ public struct ReportJob: Sendable {
     /// Runs the pipeline; returns the report folder.
     @discardableResult
     public func run(warn: @escaping @Sendable (String) -> Void = { _ in }) async throws -> String {
+        let folderWriter = ReportFolderWriter(outputDirectory: outputDirectory)
+        // Before anything else, so a run killed earlier leaves nothing behind once this one is done.
+        folderWriter.removeStaleTemporaries()
         let previous = period.previous
         // A building's local date can be a day off the org's: read a day more on each side.
         let needed = Period(from: previous.period.from.adding(days: -1), to: period.period.to.adding(days: 1))!
@@ -71,9 +74,8 @@ public struct ReportJob: Sendable {
             timeZones: buildings.map { ($0, settings.timeZone(ofBuilding: $0)) },
             organizationTimeZone: settings.timeZone, settings: settings)
         let report = try renderer.render(input)
-        let writer = ReportWriter(outputDirectory: outputDirectory)
-        let folder = try writer.write(report)
-        try writer.writeIndex()
+        let folder = try folderWriter.write(report)
+        try ReportWriter(outputDirectory: outputDirectory).writeIndex()
         return folder
     }
 

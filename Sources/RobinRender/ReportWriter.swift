@@ -13,19 +13,6 @@ public struct ReportWriter: Sendable {
         self.outputDirectory = outputDirectory
     }
 
-    /// Writes one report; returns its folder.
-    public func write(_ report: RenderedReport) throws(AtomicFile.Failure) -> String {
-        let folder = (outputDirectory as NSString).appendingPathComponent(report.slug)
-        let charts = (folder as NSString).appendingPathComponent("charts")
-        for chart in report.charts {
-            try AtomicFile.write(chart.svg, to: (charts as NSString).appendingPathComponent(chart.fileName))
-        }
-        try AtomicFile.write(report.metricsJSON, to: (folder as NSString).appendingPathComponent("metrics.json"))
-        try AtomicFile.write(report.markdown, to: (folder as NSString).appendingPathComponent("report.md"))
-        try AtomicFile.write(report.html, to: (folder as NSString).appendingPathComponent("report.html"))
-        return folder
-    }
-
     /// Rewrites `index.md` and `index.html` from every report folder's metrics.json.
     public func writeIndex() throws {
         let entries = ReportIndex.entries(in: outputDirectory)
