@@ -14,9 +14,9 @@ import Darwin
 /// (`.<period>.new.<pid>.<random>.tmp`), every file fsynced, then swapped in
 /// with one `renameat2(RENAME_EXCHANGE)` where the system has it, else by
 /// renaming the old folder aside (`.<period>.old.<pid>.<random>.tmp`) and the
-/// new one in. The old folder, now under a temporary name, is deleted last. `removeStaleTemporaries()`
-/// clears what a killed run left, and puts an old folder back when a crash
-/// came between the two renames.
+/// new one in. The old folder, now under a temporary name, is deleted last.
+/// `removeStaleTemporaries()` clears what a killed run left, and puts an old
+/// folder back when a crash came between the two renames.
 public struct ReportFolderWriter: Sendable {
     /// The output folder (`Output/` by default) holding one folder per report.
     public let outputDirectory: String
