@@ -100,7 +100,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RobinReportCLITests",
-            dependencies: ["RobinModel", "RobinTestSupport", "robin-report"],
+            dependencies: [
+                "RobinModel", "RobinTestSupport", "robin-report",
+                // The report job run in-process against the simulator, with a chosen "today".
+                "RobinPipeline", "RobinFetch", "RobinRender", "RobinSimulator", "RobinSynthetic",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

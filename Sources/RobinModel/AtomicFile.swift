@@ -81,7 +81,8 @@ public enum AtomicFile {
         name.hasPrefix(".") && name.hasSuffix(".tmp")
     }
 
-    private static func syncDirectory(_ path: String) {
+    /// fsyncs the folder `path`, so renames and creations in it survive a crash.
+    public static func syncDirectory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)

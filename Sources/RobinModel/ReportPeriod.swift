@@ -92,8 +92,12 @@ public struct ReportPeriod: Sendable, Hashable {
         }
     }
 
-    /// The previous period of the same length (METRICS.md `previous`).
-    public var previous: ReportPeriod { .range(period.previous) }
+    /// The period a report compares with (METRICS.md `previous`): the
+    /// previous ISO week for a week, the previous calendar month for a month,
+    /// the same number of days right before for any other range. It is the
+    /// trend's previous point too (`earlier(by: 1)`), so a report never shows
+    /// two different "previous" values for one measure.
+    public var previous: ReportPeriod { earlier(by: 1) }
 
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                     "September", "October", "November", "December"]

@@ -5,9 +5,10 @@ import RobinFetch
 import RobinModel
 import RobinRender
 
-/// The whole pipeline for one report: fetch what the cache lacks, read the
-/// exports, analyze the period (and the previous one, and the trend), render,
-/// and write `<output>/<period>/` plus the archive index.
+/// The whole pipeline for one report: fetch what the cache lacks (the
+/// period, the previous one and `history` trend periods), read the exports,
+/// analyze the period (and the previous one, and the trend), render, and
+/// write `<output>/<period>/` plus the archive index.
 public struct ReportJob: Sendable {
     public var period: ReportPeriod
     public var settings: Settings
@@ -18,8 +19,13 @@ public struct ReportJob: Sendable {
     public var outputDirectory: String
     /// Today in the org's time zone: days after it are not fetched.
     public var today: LocalDate
+    /// Periods a trend shows by default, this one included (PRODUCT.md: 8).
+    public static let trendPeriods = 8
     /// Periods shown in the trends, this one included.
-    public var trendLength = 8
+    public var trendLength = ReportJob.trendPeriods
+    /// Trend periods, this one included, fetched when the cache lacks them
+    /// (`report --history`); 0 fetches only this period and the previous one.
+    public var history = ReportJob.trendPeriods
 
     public init(period: ReportPeriod, settings: Settings, cache: ExportCache, fetcher: Fetcher?,
                 renderer: ReportRenderer, outputDirectory: String, today: LocalDate) {
@@ -32,15 +38,32 @@ public struct ReportJob: Sendable {
         self.today = today
     }
 
-    /// Runs the pipeline; returns the report folder.
+    /// The days fetched before reading: the previous period, this one and
+    /// the last `history` trend periods, a day more on each side (a
+    /// building's local date can be a day off the org's), up to today.
+    public var fetchPlan: FetchPlan {
+        let earliest = [period.previous, period.earlier(by: max(history, 1) - 1)].map(\.period.from).min()!
+        let last = min(period.period.to.adding(days: 1), today)
+        return FetchPlan(days: Period(from: earliest.adding(days: -1), to: last), cache: cache, today: today)
+    }
+
+    /// Runs the pipeline; returns the report folder. `warn` gets the
+    /// readers' warnings; `announce` gets one line before a fetch saying how
+    /// many exports it asks for and about how long that takes.
     @discardableResult
-    public func run(warn: @escaping @Sendable (String) -> Void = { _ in }) async throws -> String {
+    public func run(warn: @escaping @Sendable (String) -> Void = { _ in },
+                    announce: (String) -> Void = { _ in }) async throws -> String {
+        let folderWriter = ReportFolderWriter(outputDirectory: outputDirectory)
+        // Before anything else, so a run killed earlier leaves nothing behind once this one is done.
+        folderWriter.removeStaleTemporaries()
         let previous = period.previous
-        // A building's local date can be a day off the org's: read a day more on each side.
-        let needed = Period(from: previous.period.from.adding(days: -1), to: period.period.to.adding(days: 1))!
         if let fetcher {
-            let last = min(needed.to, today)
-            if needed.from <= last { _ = try await fetcher.fetch(days: Period(from: needed.from, to: last)!) }
+            let plan = fetchPlan
+            if let days = plan.days {
+                if let line = plan.announcement(postLimit: fetcher.configuration.postLimit,
+                                                postWindow: fetcher.configuration.postWindow) { announce(line) }
+                _ = try await fetcher.fetch(days: days)
+            }
         }
         let missing = ExportKind.allCases.flatMap { kind in
             cache.missingDays(kind: kind, in: period.period).map { "\(kind)/\($0)" }
@@ -71,9 +94,8 @@ public struct ReportJob: Sendable {
             timeZones: buildings.map { ($0, settings.timeZone(ofBuilding: $0)) },
             organizationTimeZone: settings.timeZone, settings: settings)
         let report = try renderer.render(input)
-        let writer = ReportWriter(outputDirectory: outputDirectory)
-        let folder = try writer.write(report)
-        try writer.writeIndex(warn: warn)
+        let folder = try folderWriter.write(report)
+        try ReportWriter(outputDirectory: outputDirectory).writeIndex(warn: warn)
         return folder
     }
 

@@ -7,7 +7,7 @@ enum DefaultTemplates {
         {{% CONTENT_TYPE: MARKDOWN}}
         # Workplace report: {{{title}}}
         
-        {{{span}}} · {{{workdays}}} workdays · compared with the previous {{{workdays}}}-workday stretch ({{{previousTitle}}})
+        {{{span}}} · {{{workdays}}} workdays · compared with {{{previousTitle}}}
         
         {{{summary}}}
         

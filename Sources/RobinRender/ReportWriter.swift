@@ -2,28 +2,14 @@ import Foundation
 import RobinMarkdown
 import RobinModel
 
-/// Writes reports under the output folder (`Output/` by default):
-/// `<output>/<period>/report.md, report.html, metrics.json, charts/*.svg`, and the
-/// archive `<output>/index.md` and `index.html` (`ReportIndex`). Every file is
-/// written atomically (temporary file + rename).
+/// Writes the archive index of the output folder (`Output/` by default):
+/// `<output>/index.md` and `index.html` (`ReportIndex`), each atomically. The
+/// report folders themselves are written by `ReportFolderWriter`.
 public struct ReportWriter: Sendable {
     public let outputDirectory: String
 
     public init(outputDirectory: String) {
         self.outputDirectory = outputDirectory
-    }
-
-    /// Writes one report; returns its folder.
-    public func write(_ report: RenderedReport) throws(AtomicFile.Failure) -> String {
-        let folder = (outputDirectory as NSString).appendingPathComponent(report.slug)
-        let charts = (folder as NSString).appendingPathComponent("charts")
-        for chart in report.charts {
-            try AtomicFile.write(chart.svg, to: (charts as NSString).appendingPathComponent(chart.fileName))
-        }
-        try AtomicFile.write(report.metricsJSON, to: (folder as NSString).appendingPathComponent("metrics.json"))
-        try AtomicFile.write(report.markdown, to: (folder as NSString).appendingPathComponent("report.md"))
-        try AtomicFile.write(report.html, to: (folder as NSString).appendingPathComponent("report.html"))
-        return folder
     }
 
     /// Rewrites `index.md` and `index.html` from every report folder's

@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let week, ReportPeriod.week(week) == nil { throw ValidationError("--week \"\(week)\": not an ISO week like 2026-W47") }
+        if let week { _ = try PeriodArgument.week(week) }
         guard people > 0 else { throw ValidationError("--people must be positive") }
     }
 
@@ -63,22 +63,23 @@ struct DemoCommand: AsyncParsableCommand {
 
         let zone = TimeZone(identifier: settings.timeZone)!
         let today = DayWindow.localDate(of: Date(), in: zone)
-        let period = week.flatMap(ReportPeriod.week) ?? .lastCompleteWeek(before: today)
+        let period = try week.map(PeriodArgument.week) ?? .lastCompleteWeek(before: today)
         let cache = ExportCache(directory: settings.cacheDirectory, organizationID: 1, locationIDs: nil)
         let fetcher = Fetcher(configuration: FetchConfiguration(
             baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory, timeZone: zone,
             token: token, pollInterval: .milliseconds(50), postLimit: 600, postWindow: .seconds(60)),
             logger: { var logger = Logger(label: "robin-report.demo"); logger.logLevel = .error; return logger }())
-        // Eight weeks of history for the trends, then the report's own fetch.
-        let history = Period(from: period.earlier(by: 7).period.from.adding(days: -1), to: period.period.to.adding(days: 1))!
-        if !quiet { FileHandle.standardError.write(Data("demo: fetching \(history.dayCount * 2) daily exports from the simulator at \(baseURL.absoluteString)\n".utf8)) }
-        _ = try await fetcher.fetch(days: history)
+        // The job fetches the eight weeks of the trends (its --history) itself.
         let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
                             renderer: ReportRenderer(templates: try TemplateSet.builtIn()),
-                            outputDirectory: output, today: history.to)
+                            outputDirectory: output, today: period.period.to.adding(days: 1))
+        let quiet = self.quiet
+        let announce = { (line: String) in
+            if !quiet { FileHandle.standardError.write(Data("demo: \(line) from the simulator at \(baseURL.absoluteString)\n".utf8)) }
+        }
         let folder: String
         do {
-            folder = try await job.run()
+            folder = try await job.run(announce: announce)
         } catch {
             await simulator.stop()
             throw error

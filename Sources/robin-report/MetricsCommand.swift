@@ -30,10 +30,13 @@ struct MetricsCommand: AsyncParsableCommand {
     var spaces: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("First local date of the period (YYYY-MM-DD).", valueName: "date"))
-    var from: LocalDate
+    var from: String
 
     @Option(name: .long, help: ArgumentHelp("Last local date of the period, inclusive (YYYY-MM-DD).", valueName: "date"))
-    var to: LocalDate
+    var to: String
+
+    @Flag(help: "Accept a period longer than 366 days.")
+    var allowLongRange = false
 
     @OptionGroup var settingsOptions: SettingsOptions
 
@@ -42,7 +45,12 @@ struct MetricsCommand: AsyncParsableCommand {
 
     func validate() throws {
         if desks.isEmpty && spaces.isEmpty { throw ValidationError("give export files with --desks and/or --spaces") }
-        if to < from { throw ValidationError("--to (\(to)) is before --from (\(from))") }
+        _ = try period()
+    }
+
+    /// `--from` to `--to`, checked as `report` checks them.
+    func period() throws -> Period {
+        try PeriodArgument.range(from: from, to: to, allowLongRange: allowLongRange)!
     }
 
     func run() async throws {
@@ -50,7 +58,7 @@ struct MetricsCommand: AsyncParsableCommand {
         let settings = try settingsOptions.settings()
         let exports = try await Exports.read(desks: desks, spaces: spaces) { logger.warning("\($0)") }
         let metrics = try Analyzer(settings: settings).metrics(
-            desks: exports.desks, events: exports.events, period: Period(from: from, to: to)!)
+            desks: exports.desks, events: exports.events, period: try period())
         let text = json ? metrics.json : MetricsSummary(metrics: metrics).text
         FileHandle.standardOutput.write(Data(text.utf8))
     }

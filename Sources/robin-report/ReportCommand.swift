@@ -12,18 +12,23 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Write the leadership report for a week or a month.",
         discussion: """
-            Fetches the period's daily exports the cache lacks (token from ROBIN_API_TOKEN or \
-            --token-file), computes the metrics of the period and of the previous one, and writes \
-            <output>/<period>/report.md, report.html, metrics.json and charts/, then \
-            <output>/index.md and index.html listing every report, newest first.
+            Fetches the daily exports the cache lacks for the period, the previous one and the \
+            trend (--history; token from ROBIN_API_TOKEN or --token-file), saying first how many \
+            and about how long they take; computes the metrics of the period and of the previous \
+            one, and replaces <output>/<period>/ (report.md, report.html, metrics.json, charts/) \
+            as a whole, then writes <output>/index.md and index.html listing every report, newest \
+            first.
 
             Default period: the last complete ISO week (Monday to Sunday) before today in the \
-            org's time zone. Trends cover the last 8 periods the cache holds.
+            org's time zone. The previous period is the ISO week before a week, the calendar \
+            month before a month, and the same number of days right before a --from/--to range. \
+            Trends cover the last 8 periods the cache holds.
 
             Examples:
               robin-report report                        # last week, settings from robin-report.toml
               robin-report report --week 2026-W47 --offline
               robin-report report --month 2026-11 --output reports
+              robin-report report --history 0            # fetch only last week and the one before
             """)
 
     @OptionGroup var periodOptions: PeriodOptions
@@ -44,10 +49,19 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Folder of Mustache templates replacing the built-in ones (weekly.mustache, monthly.mustache, partials/).", valueName: "dir"))
     var templates: String?
 
+    @Option(help: ArgumentHelp(
+        "Trend periods, this one included, to fetch when the cache lacks them (0 to 8; 0 = only this period and the previous one).",
+        valueName: "n"))
+    var history = ReportJob.trendPeriods
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
         if let org, org <= 0 { throw ValidationError("--org \(org): must be a positive organisation id") }
+        let most = ReportJob.trendPeriods
+        guard (0...most).contains(history) else {
+            throw ValidationError("--history \(history): give 0 to \(most) (the trend shows the last \(most) periods)")
+        }
     }
 
     func run() async throws {
@@ -67,10 +81,14 @@ struct ReportCommand: AsyncParsableCommand {
             configuration: try connection.fetchConfiguration(settings: settings, organization: organization, token: .load(tokenFile: connection.tokenFile)),
             logger: connection.logger(), progress: connection.progress())
         let templateSet = try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-        let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
+        var job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
                             renderer: ReportRenderer(templates: templateSet),
                             outputDirectory: settings.outputDirectory, today: today)
-        let folder = try await job.run { logger.warning("\($0)") }
+        job.history = history
+        let quiet = connection.quiet
+        let folder = try await job.run(warn: { logger.warning("\($0)") }, announce: { line in
+            if !quiet { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        })
         if !connection.quiet { print("\(period.title): \(folder)/report.html") }
     }
 }

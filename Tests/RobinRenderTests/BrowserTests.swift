@@ -24,7 +24,7 @@ struct BrowserTests {
         let report = try ReportRenderer(templates: .builtIn()).render(input)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-browser-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let reportFolder = try ReportWriter(outputDirectory: folder).write(report)
+        let reportFolder = try ReportFolderWriter(outputDirectory: folder).write(report)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,0 +1,173 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import RobinFetch
+import RobinModel
+import RobinPipeline
+import RobinRender
+import RobinSimulator
+import RobinSynthetic
+
+/// The report job against the simulator over loopback, with a chosen "today":
+/// what it fetches for the trends, and which period it compares with.
+@Suite("report job against the simulator", .serialized)
+struct ReportJobTests {
+    /// A simulator serving a small synthetic organisation, a scratch folder and the settings that go with it.
+    struct Setup {
+        let simulator: RobinAPISimulator
+        let baseURL: URL
+        let folder: String
+        let settings: Settings
+        static let token = "report-job-test-token"
+
+        static func start() async throws -> Setup {
+            let organization = SyntheticOrganization(seed: 5, people: 60)
+            let simulator = RobinAPISimulator(
+                configuration: SimulatorConfiguration(
+                    tokens: [token], postLimit: 1000, postWindow: .seconds(60), readinessDelay: .milliseconds(20),
+                    knownLocationIDs: Set(organization.locationIDs)),
+                dataSource: organization)
+            let url = try await simulator.start()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-job-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var settings = Settings()
+            settings.organizationID = 1
+            settings.timeZone = organization.timeZoneIdentifier
+            for (building, zone) in organization.buildingTimeZones {
+                settings.buildings[building] = Settings.Building(timeZone: zone)
+            }
+            settings.cacheDirectory = folder + "/cache"
+            settings.outputDirectory = folder + "/Output"
+            return Setup(simulator: simulator, baseURL: url, folder: folder, settings: settings)
+        }
+
+        /// The job for `period` on `today`, fetching through the real client.
+        func job(_ period: ReportPeriod, today: LocalDate, history: Int = 8) throws -> ReportJob {
+            var logger = Logger(label: "report-job-tests")
+            logger.logLevel = .error
+            let fetcher = Fetcher(configuration: FetchConfiguration(
+                baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory,
+                timeZone: TimeZone(identifier: settings.timeZone)!, token: APIToken(Setup.token)!,
+                pollInterval: .milliseconds(20), postLimit: 1000, today: today), logger: logger)
+            var job = ReportJob(period: period, settings: settings, cache: fetcher.cache, fetcher: fetcher,
+                                renderer: ReportRenderer(templates: try .builtIn()),
+                                outputDirectory: settings.outputDirectory, today: today)
+            job.history = history
+            return job
+        }
+
+        /// The local dates of the exports POSTed (and accepted) since the log had `skip` entries, per kind.
+        func postedDays(after skip: Int) async -> (count: Int, dates: Set<String>, kinds: [String: Int]) {
+            let log = await simulator.requestLog().dropFirst(skip)
+            let posts = log.filter { $0.method == "POST" && (200..<300).contains($0.status) }
+            var kinds: [String: Int] = [:]
+            for post in posts { kinds[(post.path as NSString).lastPathComponent, default: 0] += 1 }
+            return (posts.count, Set(posts.compactMap { $0.from.map { String($0.prefix(10)) } }), kinds)
+        }
+
+        func stop() async {
+            await simulator.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
+
+    /// Runs `body` with a started setup, stopping it afterwards.
+    static func withSetup(_ body: (Setup) async throws -> Void) async throws {
+        let setup = try await Setup.start()
+        do {
+            try await body(setup)
+        } catch {
+            await setup.stop()
+            throw error
+        }
+        await setup.stop()
+    }
+
+    /// The cells of the headline row of `measure` in `markdown`: measure, value, previous, change, trend.
+    static func headline(_ measure: String, in markdown: String) -> [String]? {
+        markdown.split(separator: "\n").first { $0.hasPrefix("| \(measure) |") }
+            .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+
+    static func dates(_ from: String, _ to: String) -> Set<String> {
+        Set(Period(from: LocalDate(from)!, to: LocalDate(to)!)!.dates.map(\.description))
+    }
+
+    /// Collects the job's announcements.
+    final class Lines: Sendable {
+        let lines = Mutex<[String]>([])
+        func add(_ line: String) { lines.withLock { $0.append(line) } }
+        var all: [String] { lines.withLock { $0 } }
+    }
+
+    @Test("a first run fetches the 8 trend weeks the cache lacks, saying so first; a run a week later fetches only the new days")
+    func history() async throws {
+        try await Self.withSetup { setup in
+            let announced = Lines()
+
+            // Monday 23 November 2026: the report of week 47 with an empty cache.
+            let first = try setup.job(.week(year: 2026, week: 47)!, today: LocalDate("2026-11-23")!)
+            #expect(first.fetchPlan.exports == 2 * 58)
+            let folder = try await first.run(announce: announced.add)
+            let firstPosts = await setup.postedDays(after: 0)
+            // Week 40 (from 28 September) to week 47, a day more on each side.
+            #expect(firstPosts.dates == Self.dates("2026-09-27", "2026-11-23"))
+            #expect(firstPosts.kinds == ["desks": 58, "spaces": 58])
+            #expect(announced.all == ["fetching 116 daily exports (2026-09-27 to 2026-11-23) the cache lacks: "
+                + "under a minute at 1000 POSTs a minute"])
+            // Every one of the 8 trend weeks has data from the first run on: a sparkline without gaps (·).
+            let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+            let trend = try #require(Self.headline("People in the office", in: markdown)?.last)
+            #expect(trend.count == 8 && !trend.contains("·"), "trend \(trend)")
+
+            // A week later: only the days since the last run (and any the fetcher counts as unsettled).
+            let logged = await setup.simulator.requestLog().count
+            let second = try setup.job(.week(year: 2026, week: 48)!, today: LocalDate("2026-11-30")!)
+            let plan = second.fetchPlan
+            _ = try await second.run(announce: announced.add)
+            let secondPosts = await setup.postedDays(after: logged)
+            #expect(secondPosts.dates.isSuperset(of: Self.dates("2026-11-24", "2026-11-30")))
+            #expect(secondPosts.dates.isSubset(of: Self.dates("2026-11-23", "2026-11-30")), "refetched settled days: \(secondPosts.dates.sorted())")
+            #expect(secondPosts.count == plan.exports, "the announced count is not what was fetched")
+            #expect(announced.all.last?.hasPrefix("fetching \(plan.exports) daily exports (2026-10-04 to 2026-11-30)") == true)
+        }
+    }
+
+    @Test("--history 0 fetches only the period and the previous one")
+    func noHistory() async throws {
+        try await Self.withSetup { setup in
+            _ = try await setup.job(.week(year: 2026, week: 47)!, today: LocalDate("2026-11-23")!, history: 0).run()
+            #expect(await setup.postedDays(after: 0).dates == Self.dates("2026-11-08", "2026-11-23"))
+        }
+    }
+
+    @Test("a monthly report compares with the previous calendar month: its headline Previous is the trend's previous point")
+    func monthlyPrevious() async throws {
+        try await Self.withSetup { setup in
+            let folder = try await setup.job(.month(year: 2026, month: 11)!, today: LocalDate("2026-12-07")!, history: 2).run()
+            let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+            #expect(markdown.contains("workdays · compared with October 2026\n"))
+
+            // The headline row's Previous cell: | People in the office | <November> | <previous> | ...
+            func headline(_ measure: String) -> String? { Self.headline(measure, in: markdown)?[2] }
+            // The trend chart's summary: "...: 41 in Nov, up from 39 in Oct; ..."
+            func trendPrevious(_ title: String) -> String? {
+                guard let line = markdown.split(separator: "\n").first(where: { $0.hasPrefix("![\(title), recent periods:") }),
+                      let from = line.range(of: " from "), let month = line.range(of: " in Oct", range: from.upperBound..<line.endIndex)
+                else { return nil }
+                return String(line[from.upperBound..<month.lowerBound])
+            }
+            let people = try #require(headline("People in the office"))
+            #expect(trendPrevious("People in the office") == people.replacingOccurrences(of: ",", with: ""))
+            let utilization = try #require(headline("Desk utilization"))
+            #expect(trendPrevious("Desk utilization") == utilization)
+
+            // metrics.json's previous is October, 1 to 31.
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/metrics.json"))) as? [String: Any]
+            let period = (json?["previous"] as? [String: Any])?["period"] as? [String: Any]
+            #expect(period?["from"] as? String == "2026-10-01")
+            #expect(period?["to"] as? String == "2026-10-31")
+        }
+    }
+}
