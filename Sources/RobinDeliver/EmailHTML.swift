@@ -155,10 +155,8 @@ public struct EmailHTML {
     }
 
     private func footer(_ name: PeriodName) -> String {
-        let previous = metrics.period.previous
-        let comparison = metrics.previous == nil
-            ? "No data for the previous period was at hand, so there is no change to show."
-            : "Changes compare with the previous period, \(previous.from) to \(previous.to)."
+        let comparison = metrics.previous.map { "Changes compare with \(ReportPeriod.range($0.period).title)." }
+            ?? "No data for the previous period was at hand, so there is no change to show."
         return """
             <tr><td style="padding:16px 24px 24px 24px;border-top:1px solid \(EmailPalette.rule);">
             <p style="margin:0;font-family:\(EmailPalette.font);font-size:12px;line-height:18px;color:\(EmailPalette.muted);">\(comparison) Utilization counts workdays only; rates are shares of kept desk bookings and of meetings. Small departments are folded into one group, and no person is ever named. The full report, with charts and metric definitions, is filed under \(HTMLEscaping.escape(name.folder)).</p>

@@ -22,11 +22,6 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         date >= from && date <= to
     }
 
-    /// The period of the same length that ends the day before this one starts.
-    public var previous: Period {
-        Period(from: from.adding(days: -dayCount), to: from.adding(days: -1))!
-    }
-
     /// The ISO week (Monday to Sunday) containing `date`.
     public static func isoWeek(containing date: LocalDate) -> Period {
         let monday = date.adding(days: 1 - date.isoWeekday)
