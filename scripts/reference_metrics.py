@@ -921,6 +921,7 @@ def allowed(doc: dict, key: dict) -> bool:
     return desk_people(doc, key) >= CFG.min_group_size
 
 
+TOLERANCE = 1e-9
 MOVER_SOURCES = [("desks", "by_building", ["avg_daily_people", "desk_utilization"]),
                  ("desks", "by_floor", ["avg_daily_people", "desk_utilization"]),
                  ("desks", "by_department", ["avg_daily_people", "desk_utilization"]),
@@ -940,10 +941,11 @@ def movers(cur: dict, prev: dict, earlier: list[dict]) -> list[dict]:
                     continue
                 old = before[k]
                 change = value - old
+                # Choice: a tolerance of 1e-9 on thresholds met by a difference or a product.
                 if measure == "avg_daily_people":
-                    moves = abs(change) >= 5 and abs(change) >= 0.2 * old
+                    moves = abs(change) >= 5 - TOLERANCE and abs(change) >= 0.2 * old - TOLERANCE
                 else:
-                    moves = abs(change) >= 0.05
+                    moves = abs(change) >= 0.05 - TOLERANCE
                 if not moves:
                     continue
                 history = [values(doc)[k] for doc in earlier if k in values(doc)]
@@ -970,7 +972,7 @@ def targets(cur: dict) -> list[dict]:
             value, key = g[field_name], key_of(g)
             if value is None or not allowed(cur, key):
                 continue
-            status = "met" if value >= goal else "near" if value >= 0.9 * goal else "missed"
+            status = "met" if value >= goal else "near" if value >= 0.9 * goal - TOLERANCE else "missed"
             out.append({"kind": "target", "measure": measure, "group": key, "value": value, "target": goal,
                         "status": status})
     return out

@@ -56,9 +56,11 @@ struct MoverSearch {
     }
 
     /// METRICS.md's thresholds: 5 people and 20% for `avg_daily_people`, 0.05 for a ratio.
+    /// A change is a difference of two computed figures, so it is compared with
+    /// `Insight.tolerance` to spare: 0.30 to 0.35 moves by 0.05 (in doubles, 0.0499...).
     static func moves(_ measure: Insight.Mover.Measure, from previous: Double, to value: Double) -> Bool {
-        let change = abs(value - previous)
-        return measure.isRatio ? change >= 0.05 : change >= 5 && change >= 0.2 * previous
+        let change = abs(value - previous), slack = Insight.tolerance
+        return measure.isRatio ? change >= 0.05 - slack : change >= 5 - slack && change >= 0.2 * previous - slack
     }
 
     /// Largest `|relative_change|` first (a change from 0, which has none, after every

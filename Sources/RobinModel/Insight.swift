@@ -21,6 +21,11 @@ public enum Insight: Sendable, Equatable {
         case busyDay = "busy_day"
     }
 
+    /// Slack for thresholds met by a difference or a product of figures (a mover's
+    /// change, 20% of the previous value, 90% of a target), which doubles may land
+    /// a hair under: 1e-9, far below any shown precision.
+    public static let tolerance = 1e-9
+
     /// This insight's kind.
     public var kind: Kind {
         switch self {
@@ -83,8 +88,9 @@ public enum Insight: Sendable, Equatable {
             /// Below that.
             case missed
 
+            /// `near` allows `Insight.tolerance` for the rounding of `0.9 * target`.
             public init(value: Double, target: Double) {
-                self = value >= target ? .met : value >= 0.9 * target ? .near : .missed
+                self = value >= target ? .met : value >= 0.9 * target - Insight.tolerance ? .near : .missed
             }
         }
 
