@@ -89,6 +89,34 @@ struct InsightJSONTests {
             """)
     }
 
+    @Test("the reader (MetricsDocument) reads the new keys back typed, signs and nulls included")
+    func readBack() throws {
+        let (desks, spaces) = TargetAndLowDayTests.targetWeek()
+        var metrics = try #require(try analyzeTrend(
+            desks: desks, spaces: spaces, trend: weeks(2), settings: Settings(),
+            forward: .init(after: week, complete: true)).last ?? nil)
+        metrics.insights = [
+            .mover(.init(measure: .avgDailyPeople, group: GroupKey([.init("department", "Sales")]),
+                         value: 30.25, previous: 40, baseline: nil)),
+            .lowDay(.init(date: LocalDate("2026-11-19")!, people: 3, usual: 9)),
+            .busyDay(.init(group: GroupKey([.init("building", "HQ")]), date: LocalDate("2026-11-24")!, bookedShare: 0.95)),
+        ]
+        let document = try MetricsDocument(metrics)
+        let insights = try #require(document.insights)
+        #expect(insights.map(\.kind) == ["mover", "low_day", "busy_day"])
+        #expect(insights[0].group == GroupKey([.init("department", "Sales")]) && insights[0].change == -9.75)
+        #expect(insights[0].relativeChange == -0.24375 && insights[0].baseline == nil && insights[0].measure == "avg_daily_people")
+        #expect(insights[1].date == LocalDate("2026-11-19") && insights[1].people == 3 && insights[1].usual == 9)
+        #expect(insights[2].group["building"] == "HQ" && insights[2].bookedShare == 0.95)
+        let capacity = try #require(document.capacity)
+        #expect(capacity.byFloor.first?.key == GroupKey([.init("building", "Annex"), .init("floor", "1")]))
+        #expect(capacity.byBuilding.last?.peakDesksUsed == 6 && capacity.byBuilding.last?.status == "at_risk")
+        let forward = try #require(document.forward)
+        #expect(forward.period.from == LocalDate("2026-11-23") && forward.byBuilding.count == 14)
+        #expect(document.colocation?.byDepartment.first?.weekdayShare.map(\.weekday) == ["Mon", "Tue", "Wed", "Thu", "Fri"])
+        #expect(document.previous?.insights == [] && document.previous?.forward == nil)
+    }
+
     @Test("without a trend: insights empty, previous and forward null, capacity and colocation filled")
     func alone() throws {
         let (desks, spaces) = TargetAndLowDayTests.targetWeek()
