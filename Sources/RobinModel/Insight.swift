@@ -15,9 +15,15 @@ public enum Insight: Sendable, Equatable {
 
     /// The `kind` field, in the order insights are listed.
     public enum Kind: String, Sendable, CaseIterable {
-        case mover, target
+        /// `mover`.
+        case mover
+        /// `target`.
+        case target
+        /// `low_day`.
         case lowDay = "low_day"
+        /// `capacity`.
         case capacity
+        /// `busy_day`.
         case busyDay = "busy_day"
     }
 
@@ -52,6 +58,7 @@ public enum Insight: Sendable, Equatable {
             public var isRatio: Bool { self != .avgDailyPeople }
         }
 
+        /// Which figure moved.
         public var measure: Measure
         /// The group's key fields (`building`; `building`, `floor`; or `department`).
         public var group: GroupKey
@@ -94,11 +101,15 @@ public enum Insight: Sendable, Equatable {
             }
         }
 
+        /// The figure checked (its `[targets]` key).
         public var measure: TargetMeasure
         /// Empty for the org; `building` otherwise.
         public var group: GroupKey
+        /// The group's figure in the period.
         public var value: Double
+        /// The configured target.
         public var target: Double
+        /// `met`, `near` or `missed`.
         public var status: Status
 
         public init(measure: TargetMeasure, group: GroupKey, value: Double, target: Double) {
@@ -112,6 +123,7 @@ public enum Insight: Sendable, Equatable {
 
     /// A workday whose attendance was under half of its usual.
     public struct LowDay: Sendable, Equatable {
+        /// The workday.
         public var date: LocalDate
         /// `daily.people` of the date.
         public var people: Int
@@ -129,7 +141,9 @@ public enum Insight: Sendable, Equatable {
     public struct CapacityAlert: Sendable, Equatable {
         /// `building`, or `building`, `floor`.
         public var group: GroupKey
+        /// `consolidate` or `at_risk`.
         public var status: CapacityStatus
+        /// The group's `peak_occupancy`.
         public var peakOccupancy: Double
 
         public init(group: GroupKey, status: CapacityStatus, peakOccupancy: Double) {
@@ -143,7 +157,9 @@ public enum Insight: Sendable, Equatable {
     public struct BusyDay: Sendable, Equatable {
         /// `building`.
         public var group: GroupKey
+        /// The local date ahead.
         public var date: LocalDate
+        /// `booked / desks` on that date.
         public var bookedShare: Double
 
         public init(group: GroupKey, date: LocalDate, bookedShare: Double) {
