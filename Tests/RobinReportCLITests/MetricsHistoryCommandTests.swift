@@ -60,6 +60,7 @@ struct MetricsHistoryCommandTests {
             && $0["booked_share"] as? Double == 2 })
         #expect(insights.contains { $0["kind"] as? String == "capacity" && $0["status"] as? String == "at_risk" })
         #expect(!insights.contains { $0["kind"] as? String == "mover" })  // the same every week
+        #expect(!text.contains("@example.com"))  // no insight (nor anything else) names a person
         // Another process (its own hash seed) prints exactly the same document.
         #expect(try Self.json(arguments, desks: desks).0 == text)
     }
