@@ -7,7 +7,7 @@ Numbers are equal when |a - b| <= tol or |a - b| <= tol * max(|a|, |b|)
 (ints and floats compare by value; booleans only equal booleans). Every
 differing path is printed, e.g. `desks.by_building[HQ].people: 12 != 13`.
 List entries that carry key fields (building, floor, work_area, space_id, department,
-type, date, weekday+hour) are labelled by those keys; lists must still match
+type, date, weekday+hour) are labelled by those keys, insights by kind, measure, group and date; lists must still match
 element by element in order, since METRICS.md fixes the order.
 With --subset, keys present only in B are ignored (B may hold more fields,
 e.g. comparing a benchmark peer's partial output A against a full metrics.json B).
@@ -26,6 +26,10 @@ KEY_FIELDS = ["building", "floor", "work_area", "space", "space_id", "department
 def label(item, index: int) -> str:
     if isinstance(item, dict):
         keys = [str(item[k]) for k in KEY_FIELDS if k in item and k != "space"]
+        if "kind" in item:  # an insight: its kind, measure and group, then its date
+            group = item.get("group") or {}
+            keys = [item["kind"], *([item["measure"]] if "measure" in item else []),
+                    *(str(v) for v in group.values()), *([item["date"]] if "date" in item else [])]
         if keys:
             return f"[{index}:{'/'.join(keys)}]"
     return f"[{index}]"

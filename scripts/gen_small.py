@@ -23,6 +23,17 @@ building), empty Building and Floor cells, a desk `Work Area` column, and
 out-of-range numbers (`Minute Duration` of `1e300`, `NaN`, `-30`; `Capacity`
 and `Attendees` past 100,000). Without it the output is what it always was
 (the benchmark peers do not know these rules).
+
+Planted signals, for the insights cross-check (scripts/crosscheck.sh); each
+changes only what it says, and the same options go to --print-org:
+  --drop DEPT:DATE        from DATE on, DEPT's people come in a third less often
+  --holiday DATE          almost nobody comes in (3%), and DATE is in closed_dates
+  --idle-floor B/F        floor F of building B gets 4x its desks as configured inventory
+  --overbook B:DATE       on DATE everyone of building B books a desk, none canceled
+  --anchor DEPT:Wkd       DEPT comes in on weekday Wkd (Mon..Sun) at 95%, other days half as often
+  --targets               writes a [targets] table
+  --stable                every week repeats: each choice depends on the weekday, not the date
+                          (an organisation with nothing to report as a change)
 """
 from __future__ import annotations
 
@@ -124,10 +135,17 @@ class Org:
     def floors(building):
         return next(f for b, _, f, _ in BUILDINGS if b == building)
 
-    def toml(self) -> str:
+    def toml(self, plant=None) -> str:
+        plant = plant or Plant()
         lines = ['# written by scripts/gen_small.py', 'timezone = "America/New_York"',
                  'workweek = ["Mon", "Tue", "Wed", "Thu", "Fri"]', 'business_hours = { start = "09:00", end = "17:00" }',
-                 'min_group_size = 5', '', '[policy]', 'days_per_week = 3', '']
+                 'min_group_size = 5']
+        if plant.holidays:
+            lines.append("closed_dates = [" + ", ".join(f'"{d.isoformat()}"' for d in sorted(plant.holidays)) + "]")
+        lines += ['', '[policy]', 'days_per_week = 3', '']
+        if plant.targets:
+            lines += ['[targets]', 'desk_utilization = 0.6', 'room_utilization = 0.2', 'policy_adherence = 0.5',
+                      'check_in_rate = 0.7', 'avg_days_per_person = 2.5', '']
         hq_desks = sum(len(v) for (b, _), v in self.desks.items() if b == "HQ New York")
         tokyo_rooms = sum(len(v) for (b, _), v in self.rooms.items() if b == "Tokyo")
         # Inventory: a building count (HQ desks, Tokyo rooms) and a floor count (London floor 2 desks).
@@ -138,11 +156,57 @@ class Org:
                 lines.append(f'rooms = {tokyo_rooms + 3}')
             lines.append('')
         lines += ['[buildings."London".floors."2"]', f'desks = {len(self.desks[("London", "2")]) + 7}', '']
+        if plant.idle_floor:
+            b, fl = plant.idle_floor
+            lines += [f'[buildings."{b}".floors."{fl}"]', f'desks = {4 * len(self.desks[(b, fl)])}', '']
         return "\n".join(lines)
 
 
+class Plant:
+    """The planted signals (see the module doc); none by default."""
+
+    def __init__(self, args=None):
+        def pair(text, sep):
+            left, _, right = text.rpartition(sep)
+            return left, right
+        self.drops = {}  # department -> first date
+        self.holidays = set()
+        self.idle_floor = None
+        self.overbook = {}  # (building, date)
+        self.anchors = {}  # department -> weekday index
+        self.targets = self.stable = False
+        if args is None:
+            return
+        for text in args.drop or []:
+            dept, day = pair(text, ":")
+            self.drops[dept] = dt.date.fromisoformat(day)
+        self.holidays = {dt.date.fromisoformat(d) for d in args.holiday or []}
+        if args.idle_floor:
+            self.idle_floor = pair(args.idle_floor, "/")
+        for text in args.overbook or []:
+            b, day = pair(text, ":")
+            self.overbook[(b, dt.date.fromisoformat(day))] = True
+        for text in args.anchor or []:
+            dept, day = pair(text, ":")
+            self.anchors[dept] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].index(day)
+        self.targets, self.stable = args.targets, args.stable
+
+    def chance(self, person, building, day, chance):
+        """A person's chance of booking a desk on `day`, with the signals applied."""
+        if person["dept"] in self.anchors:
+            chance = 0.95 if day.weekday() == self.anchors[person["dept"]] else chance / 2
+        if person["dept"] in self.drops and day >= self.drops[person["dept"]]:
+            chance *= 2 / 3
+        if day in self.holidays:
+            chance *= 0.03
+        if (building, day) in self.overbook:
+            chance = 1.0
+        return chance
+
+
 def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, seed: int, mpp: float,
-             real: bool = False) -> None:
+             real: bool = False, plant: Plant | None = None) -> None:
+    plant = plant or Plant()
     rng = random.Random(seed + 1)
     zones = {b: ZoneInfo(z) for b, z, _, _ in BUILDINGS}
     over = dt.timedelta(hours=overlap)
@@ -190,8 +254,11 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
         for b, people in by_building.items():
             tz = zones[b]
             off = dt.datetime.combine(day, dt.time(12), tz).utcoffset()
+            if plant.stable:  # the same choices on every date with this weekday
+                rng = random.Random(f"{seed}/{b}/{day.weekday()}")
+            overbooked = (b, day) in plant.overbook
             for p in people:
-                if rng.random() > (p["rate"] * (0.08 if weekend else 1.0)):
+                if rng.random() > plant.chance(p, b, day, p["rate"] * (0.08 if weekend else 1.0)):
                     continue
                 fl = p["floor"] if rng.random() < 0.9 else str(rng.randint(1, org.floors(b)))
                 desk = rng.choice(org.desks[(b, fl)])
@@ -201,6 +268,8 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                 hours = rng.choice([4, 8, 8, 9, 9.5])
                 e = s + dt.timedelta(hours=hours)
                 r = rng.random()
+                if overbooked:  # every booking stands
+                    r = 0.5
                 checked = canceled = ""
                 if r < 0.10:
                     canceled = fmt(s - dt.timedelta(hours=rng.randint(1, 40)), rng)
@@ -235,7 +304,7 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                     "Bookable On Unassigned Days": rng.choice(["TRUE", "FALSE", "Yes", "0"]),
                 }
                 update = None
-                if rng.random() < 0.3:  # the copy in a later file may differ
+                if rng.random() < 0.3 and not overbooked:  # the copy in a later file may differ
                     update = dict(row)
                     if not update["Checked In At (UTC)"] and not update["Canceled At (UTC)"]:
                         update["Checked In At (UTC)"] = fmt(s + dt.timedelta(minutes=3), rng)
@@ -245,7 +314,7 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
                 add("desks", s, row, update)
                 rid += 1
             # meetings (with --real-shapes, one all-day booking every Saturday)
-            n_meetings = int(len(people) * mpp * (0.05 if weekend else 1.0))
+            n_meetings = int(len(people) * mpp * (0.05 if weekend else 1.0) * (0.03 if day in plant.holidays else 1.0))
             saturday_all_day = real and day.weekday() == 5
             for number in range(n_meetings + saturday_all_day):
                 host = rng.choice(people)
@@ -335,7 +404,7 @@ def generate(org: Org, start: dt.date, end: dt.date, out: str, overlap: float, s
         write_file(next_file)
         next_file += dt.timedelta(days=1)
     with open(os.path.join(out, "robin-report.toml"), "w") as f:
-        f.write(org.toml())
+        f.write(org.toml(plant))
 
 
 def main() -> int:
@@ -349,14 +418,22 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--print-org", action="store_true")
     ap.add_argument("--real-shapes", action="store_true", help="rows shaped like Robin's real exports")
+    ap.add_argument("--drop", action="append", metavar="DEPT:DATE", help="DEPT comes in a third less from DATE on")
+    ap.add_argument("--holiday", action="append", metavar="DATE", help="a closed date with almost nobody in")
+    ap.add_argument("--idle-floor", metavar="B/F", help="floor F of building B gets 4x its desks as inventory")
+    ap.add_argument("--overbook", action="append", metavar="B:DATE", help="everyone of building B books on DATE")
+    ap.add_argument("--anchor", action="append", metavar="DEPT:Wkd", help="DEPT comes in on weekday Wkd")
+    ap.add_argument("--targets", action="store_true", help="write a [targets] table")
+    ap.add_argument("--stable", action="store_true", help="every week repeats")
     a = ap.parse_args()
     org = Org(a.people, a.seed)
+    plant = Plant(a)
     if a.print_org:
-        print(org.toml())
+        print(org.toml(plant))
         return 0
     if not (a.start and a.end and a.out):
         ap.error("--from, --to and --out are required")
-    generate(org, a.start, a.end, a.out, a.overlap_hours, a.seed, a.meetings_per_person, a.real_shapes)
+    generate(org, a.start, a.end, a.out, a.overlap_hours, a.seed, a.meetings_per_person, a.real_shapes, plant)
     return 0
 
 

@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import math
 import re
+import statistics
 import sys
 import tomllib
 from collections import defaultdict
@@ -38,6 +39,9 @@ MAX_MINUTES = 366 * 24 * 60
 MAX_HOURS = 366 * 24
 MAX_PEOPLE = 100_000
 SMALL_TEAMS = "(small teams)"
+# [targets] keys and their largest value (ratios 0..1, days 0..7).
+TARGET_MEASURES = {"avg_days_per_person": 7, "check_in_rate": 1, "desk_utilization": 1,
+                   "policy_adherence": 1, "room_utilization": 1}
 UTC = dt.timezone.utc
 
 
@@ -139,6 +143,8 @@ class Config:
     days_per_week: float = 3
     desk_inventory: dict | None = None
     room_inventory: dict | None = None
+    closed_dates: frozenset = frozenset()  # org-wide closures: never workdays
+    targets: dict | None = None  # measure -> goal ([targets])
 
     def zone_name(self, building: str) -> str:
         return (self.building_zones or {}).get(building) or self.timezone or "UTC"
@@ -185,6 +191,22 @@ def load_config(path: str | None, timezone: str | None, min_group_size: int | No
         raise UsageError("business_hours: end must be after start")
     cfg.min_group_size = int(min_group_size if min_group_size is not None else raw.get("min_group_size", 5))
     cfg.days_per_week = (raw.get("policy") or {}).get("days_per_week", 3)
+    closed = set()
+    for item in raw.get("closed_dates") or []:
+        # Strings "YYYY-MM-DD" or TOML dates (tomllib gives datetime.date).
+        try:
+            day = item if isinstance(item, dt.date) else dt.date.fromisoformat(str(item))
+        except ValueError as e:
+            raise UsageError(f"closed_dates: {item!r} is not a date") from e
+        if day in closed:
+            raise UsageError(f"closed_dates: {day} is listed twice")
+        closed.add(day)
+    cfg.closed_dates = frozenset(closed)
+    cfg.targets = {}
+    for name, goal in (raw.get("targets") or {}).items():
+        if name not in TARGET_MEASURES or not 0 <= goal <= TARGET_MEASURES[name]:
+            raise UsageError(f"targets.{name}: {goal!r}")
+        cfg.targets[name] = float(goal)
     # Inventory: [buildings."B"] desks/rooms and [buildings."B".floors."F"] desks/rooms,
     # keyed here by (building,) and (building, floor).
     cfg.desk_inventory, cfg.room_inventory = {}, {}
@@ -319,6 +341,7 @@ class DeskRow:
     released: bool
     checked_in: bool
     attended: bool
+    canceled: bool  # Canceled At set (in advance or not)
     hours: float  # Hour Duration, 0 when empty
 
 
@@ -387,6 +410,7 @@ def load_desks(paths: list[str], cfg: Config) -> tuple[list[DeskRow], bool]:
                 released=canceled is not None and canceled >= start and not checked_in,
                 checked_in=checked_in,
                 attended=checked_in or canceled is None,
+                canceled=canceled is not None,
                 hours=hours or 0.0,
             )
             # Dedup by Reservation ID: the last row read wins. Choice: rows without an id are kept.
@@ -500,11 +524,16 @@ class Period:
         return self.start <= d <= self.end
 
     def is_workday(self, d: dt.date) -> bool:
-        return self.contains(d) and d.weekday() in self.cfg.workweek
+        return self.contains(d) and is_workday(d, self.cfg)
 
     @property
     def workdays(self) -> int:
         return sum(1 for d in self.dates if self.is_workday(d))
+
+
+def is_workday(d: dt.date, cfg: Config) -> bool:
+    """A weekday of the workweek that is not a closed date."""
+    return d.weekday() in cfg.workweek and d not in cfg.closed_dates
 
 
 def ratio(numerator, denominator):
@@ -785,15 +814,265 @@ def room_metrics(all_rows: list[EventRow], p: Period) -> dict:
 # ---------------------------------------------------------------- main
 
 
-def compute(desk_paths, space_paths, start: dt.date, end: dt.date, cfg: Config) -> dict:
+# ---------------------------------------------------------------- capacity, colocation
+
+
+def capacity(all_rows: list[DeskRow], desks: dict, p: Period) -> dict:
+    """Per building and floor: desks (= desks_seen), the busiest workday's distinct desks."""
+    rows = [r for r in all_rows if p.contains(r.date) and r.attended and r.desk_id]
+
+    def entry(group: dict, match) -> dict:
+        used = defaultdict(set)
+        for r in rows:
+            if match(r) and p.is_workday(r.date):
+                used[r.date].add(r.desk_id)
+        peak, peak_date = 0, None
+        for d in sorted(used):  # earliest date on a tie
+            if len(used[d]) > peak:
+                peak, peak_date = len(used[d]), d
+        n = group["desks_seen"]
+        # Choice: no workday in the period -> no busiest workday, occupancy null.
+        occupancy = None if p.workdays == 0 else ratio(peak, n)
+        status = None if occupancy is None else "consolidate" if occupancy < 0.5 else "at_risk" if occupancy >= 0.9 else "ok"
+        keys = {k: group[k] for k in ("building", "floor") if k in group}
+        return {**keys, "desks": n, "peak_desks_used": peak, "peak_date": peak_date.isoformat() if peak_date else None,
+                "peak_occupancy": occupancy, "sharing_ratio": ratio(group["people"], n), "status": status}
+
+    return {
+        "by_building": [entry(g, lambda r, g=g: r.building == g["building"]) for g in desks["by_building"]],
+        "by_floor": [entry(g, lambda r, g=g: (r.building, r.floor) == (g["building"], g["floor"]))
+                     for g in desks["by_floor"]],
+    }
+
+
+def colocation(all_rows: list[DeskRow], desks: dict, p: Period) -> dict:
+    """Anchor days of each department group of >= min_group_size people (no placeholders)."""
+    rows = [r for r in all_rows if p.contains(r.date) and r.attended and r.person is not None]
+    out = []
+    for g in desks["by_department"]:
+        name, people = g["department"], g["people"]
+        if name in (SMALL_TEAMS, NO_DEPARTMENT) or people < p.cfg.min_group_size:
+            continue
+        present = defaultdict(set)  # date -> the department's persons attended
+        for r in rows:
+            if r.department == name:
+                present[r.date].add(r.person)
+        shares = {}
+        for wd in sorted(p.cfg.workweek):
+            dates = [d for d in p.dates if d.weekday() == wd and p.is_workday(d)]
+            shares[WEEKDAYS[wd]] = sum(len(present[d]) / people for d in dates) / len(dates) if dates else None
+        anchor = None
+        for day, share in shares.items():  # Mon..Sun: the earliest wins a tie
+            if share is not None and (anchor is None or share > shares[anchor]):
+                anchor = day
+        pairs = [(who, d) for d in p.dates if p.is_workday(d) for who in present[d]]
+        co = None
+        if pairs and people > 1:
+            co = sum((len(present[d]) - 1) / (people - 1) for _, d in pairs) / len(pairs)
+        out.append({"department": name, "people": people, "weekday_share": shares, "anchor_weekday": anchor,
+                    "anchor_share": shares[anchor] if anchor else None, "co_presence": co})
+    return {"by_department": out}
+
+
+def forward(all_rows: list[DeskRow], desks: dict, p: Period) -> dict:
+    """Desk bookings (rows not canceled) per building and local date of the 7 days after p."""
+    window = [p.end + dt.timedelta(days=i) for i in range(1, 8)]
+    booked = defaultdict(int)
+    for r in all_rows:
+        if not r.canceled and r.date in window:
+            booked[(r.building, r.date)] += 1
+    building_value, _, _ = resolve_inventory(p.cfg.desk_inventory, [r for r in all_rows if p.contains(r.date)], "desk_id")
+    seen = {g["building"]: g["desks_seen"] for g in desks["by_building"]}
+    # Choice: the period's buildings and any building with a booking ahead; a building with no
+    # rows in the period counts its inventory (what desks_seen would be), else 0 desks.
+    buildings = sorted(set(seen) | {b for (b, _), n in booked.items() if n > 0})
+    entries = []
+    for b in buildings:
+        n = seen[b] if b in seen else building_value(b)
+        for d in window:
+            entries.append({"building": b, "date": d.isoformat(), "booked": booked[(b, d)], "desks": n,
+                            "booked_share": ratio(booked[(b, d)], n)})
+    return {"from": window[0].isoformat(), "to": window[-1].isoformat(), "by_building": entries}
+
+
+# ---------------------------------------------------------------- insights
+
+
+def key_of(entry: dict) -> dict:
+    return {k: entry[k] for k in ("building", "floor", "department") if k in entry}
+
+
+def desk_people(doc: dict, key: dict):
+    """people of the desk group with exactly this key (department, floor or building), or 0."""
+    groups = doc["desks"]["by_department" if "department" in key else "by_floor" if "floor" in key else "by_building"]
+    for g in groups:
+        if key_of(g) == key:
+            return g["people"]
+    return 0
+
+
+def allowed(doc: dict, key: dict) -> bool:
+    """Privacy: the org always; a group when its desk group has >= min_group_size people and it is
+    not (small teams) / (no department). Choice: a building's rooms use its desk group's people."""
+    if not key:
+        return True
+    if key.get("department") in (SMALL_TEAMS, NO_DEPARTMENT):
+        return False
+    return desk_people(doc, key) >= CFG.min_group_size
+
+
+TOLERANCE = 1e-9
+MOVER_SOURCES = [("desks", "by_building", ["avg_daily_people", "desk_utilization"]),
+                 ("desks", "by_floor", ["avg_daily_people", "desk_utilization"]),
+                 ("desks", "by_department", ["avg_daily_people", "desk_utilization"]),
+                 ("rooms", "by_building", ["utilization"])]
+
+
+def movers(cur: dict, prev: dict, earlier: list[dict]) -> list[dict]:
+    out = []
+    for section, groups, measures in MOVER_SOURCES:
+        for measure in measures:
+            def values(doc):
+                return {tuple(key_of(g).items()): g[measure] for g in doc[section][groups] if g[measure] is not None}
+            now, before = values(cur), values(prev)
+            for k, value in now.items():
+                key = dict(k)
+                if k not in before or not allowed(cur, key) or not allowed(prev, key):
+                    continue
+                old = before[k]
+                change = value - old
+                # Choice: a tolerance of 1e-9 on thresholds met by a difference or a product.
+                if measure == "avg_daily_people":
+                    moves = abs(change) >= 5 - TOLERANCE and abs(change) >= 0.2 * old - TOLERANCE
+                else:
+                    moves = abs(change) >= 0.05 - TOLERANCE
+                if not moves:
+                    continue
+                history = [values(doc)[k] for doc in earlier if k in values(doc)]
+                out.append({"kind": "mover", "measure": measure, "group": key, "value": value, "previous": old,
+                            "change": change, "relative_change": None if old == 0 else change / old,
+                            "baseline": sum(history) / len(history) if len(history) >= 3 else None})
+    # Choice: a relative change of null (previous 0) sorts after every number.
+    out.sort(key=lambda m: (m["relative_change"] is None, -abs(m["relative_change"] or 0), m["measure"],
+                            tuple(m["group"].values()), tuple(m["group"].keys())))
+    return out
+
+
+def targets(cur: dict) -> list[dict]:
+    out = []
+    for measure in sorted(CFG.targets):
+        goal = CFG.targets[measure]
+        if measure == "room_utilization":
+            groups = [cur["rooms"]["total"], *cur["rooms"]["by_building"]]
+            field_name = "utilization"
+        else:
+            groups = [cur["desks"]["total"], *cur["desks"]["by_building"]]
+            field_name = measure
+        for g in groups:
+            value, key = g[field_name], key_of(g)
+            if value is None or not allowed(cur, key):
+                continue
+            status = "met" if value >= goal else "near" if value >= 0.9 * goal - TOLERANCE else "missed"
+            out.append({"kind": "target", "measure": measure, "group": key, "value": value, "target": goal,
+                        "status": status})
+    return out
+
+
+def low_days(cur: dict, trend: list[dict]) -> list[dict]:
+    people = {}
+    for doc in trend:
+        for day in doc["desks"]["daily"]:
+            d = dt.date.fromisoformat(day["date"])
+            if is_workday(d, CFG):
+                people[d] = day["people"]
+    out = []
+    for day in cur["desks"]["daily"]:
+        d = dt.date.fromisoformat(day["date"])
+        if not is_workday(d, CFG):
+            continue
+        same = [n for other, n in people.items() if other.weekday() == d.weekday()]
+        if len(same) < 3:
+            continue
+        usual = float(statistics.median(same))
+        if day["people"] < usual / 2:
+            out.append({"kind": "low_day", "date": day["date"], "people": day["people"], "usual": usual})
+    return out
+
+
+def capacity_alerts(cur: dict) -> list[dict]:
+    out = []
+    for g in cur["capacity"]["by_building"] + cur["capacity"]["by_floor"]:
+        if g["status"] not in (None, "ok") and allowed(cur, key_of(g)):
+            out.append({"kind": "capacity", "group": key_of(g), "status": g["status"],
+                        "peak_occupancy": g["peak_occupancy"]})
+    return out
+
+
+def busy_days(cur: dict) -> list[dict]:
+    out = []
+    for e in (cur["forward"] or {}).get("by_building", []):
+        key = {"building": e["building"]}
+        if e["booked_share"] is not None and e["booked_share"] >= 0.9 and allowed(cur, key):
+            out.append({"kind": "busy_day", "group": key, "date": e["date"], "booked_share": e["booked_share"]})
+    return sorted(out, key=lambda i: (i["date"], i["group"]["building"]))
+
+
+# ---------------------------------------------------------------- main
+
+
+def earlier_period(start: dt.date, end: dt.date, n: int) -> tuple[dt.date, dt.date]:
+    """The period n steps before: ISO weeks for a Monday-Sunday week, calendar months for a
+    whole month, else the same number of days."""
+    days = (end - start).days + 1
+    if start.weekday() == 0 and days == 7:
+        shift = dt.timedelta(weeks=n)
+        return start - shift, end - shift
+    next_month = (end + dt.timedelta(days=1))
+    if start.day == 1 and next_month.day == 1 and (start.year, start.month) == (end.year, end.month):
+        index = start.year * 12 + start.month - 1 - n
+        first = dt.date(index // 12, index % 12 + 1, 1)
+        following = dt.date((index + 1) // 12, (index + 1) % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    shift = dt.timedelta(days=days * n)
+    return start - shift, end - shift
+
+
+def period_doc(desk_rows, work_areas, event_rows, start: dt.date, end: dt.date, cfg: Config) -> dict:
     p = Period(start, end, cfg)
+    desks = desk_metrics(desk_rows, work_areas, p)
     return {
         "schema_version": 1,
         "period": {"from": start.isoformat(), "to": end.isoformat(), "workdays": p.workdays},
-        "desks": desk_metrics(*load_desks(desk_paths, cfg), p),
-        "rooms": room_metrics(load_events(space_paths, cfg), p),
+        "desks": desks,
+        "rooms": room_metrics(event_rows, p),
         "previous": None,
+        "insights": [],
+        "colocation": colocation(desk_rows, desks, p),
+        "capacity": capacity(desk_rows, desks, p),
+        "forward": None,
     }
+
+
+CFG = Config()
+
+
+def compute(desk_paths, space_paths, start: dt.date, end: dt.date, cfg: Config,
+            history: int | None = None, with_forward: bool = False) -> dict:
+    global CFG
+    CFG = cfg
+    desk_rows, work_areas = load_desks(desk_paths, cfg)
+    event_rows = load_events(space_paths, cfg)
+    doc = period_doc(desk_rows, work_areas, event_rows, start, end, cfg)
+    if history is None and not with_forward:
+        return doc
+    trend = [period_doc(desk_rows, work_areas, event_rows, *earlier_period(start, end, n), cfg)
+             for n in range(history or 0, 0, -1)]
+    doc["previous"] = trend[-1] if trend else None
+    if with_forward:
+        doc["forward"] = forward(desk_rows, doc["desks"], Period(start, end, cfg))
+    doc["insights"] = ((movers(doc, trend[-1], trend[:-1]) if trend else [])
+                       + targets(doc) + low_days(doc, trend + [doc]) + capacity_alerts(doc) + busy_days(doc))
+    return doc
 
 
 def main(argv=None) -> int:
@@ -805,13 +1084,15 @@ def main(argv=None) -> int:
     ap.add_argument("--config")
     ap.add_argument("--timezone")
     ap.add_argument("--min-group-size", type=int)
+    ap.add_argument("--history", type=int, help="also the n periods before (previous, insights)")
+    ap.add_argument("--forward", action="store_true", help="the 7 days after the period are bookings ahead")
     ap.add_argument("-o", "--output", help="write here instead of stdout")
     args = ap.parse_args(argv)
     try:
         if args.end < args.start:
             raise UsageError("--to is before --from")
         cfg = load_config(args.config, args.timezone, args.min_group_size)
-        result = compute(args.desks, args.spaces, args.start, args.end, cfg)
+        result = compute(args.desks, args.spaces, args.start, args.end, cfg, args.history, args.forward)
     except UsageError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

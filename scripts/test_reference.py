@@ -393,6 +393,69 @@ def main() -> int:
     except ref.DataError as e:
         check("bad timestamp error", "bad.csv:2" in str(e), True)
 
+    # ---- insights, on hand-built documents and rows (METRICS.md "Insights")
+    check("earlier week", ref.earlier_period(dt.date(2026, 11, 16), dt.date(2026, 11, 22), 2),
+          (dt.date(2026, 11, 2), dt.date(2026, 11, 8)))
+    check("earlier month", ref.earlier_period(dt.date(2026, 3, 1), dt.date(2026, 3, 31), 1),
+          (dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
+    check("earlier month over a year", ref.earlier_period(dt.date(2026, 1, 1), dt.date(2026, 1, 31), 1),
+          (dt.date(2025, 12, 1), dt.date(2025, 12, 31)))
+    check("earlier range", ref.earlier_period(dt.date(2026, 11, 10), dt.date(2026, 11, 19), 1),
+          (dt.date(2026, 10, 31), dt.date(2026, 11, 9)))
+    icfg = ref.Config()
+    icfg.min_group_size = 2
+    icfg.desk_inventory, icfg.room_inventory = {}, {}
+    icfg.closed_dates = frozenset({dt.date(2026, 11, 19)})
+    icfg.targets = {"desk_utilization": 0.5, "check_in_rate": 0.8}
+    ref.CFG = icfg
+
+    def idoc(sales_adp, hq_util, daily=(), tiny_adp=1.0):
+        return {"desks": {"total": {"desk_utilization": 0.44, "check_in_rate": None},
+                          "by_building": [{"building": "HQ", "people": 3, "avg_daily_people": 3.0,
+                                           "desk_utilization": hq_util, "check_in_rate": 0.8}],
+                          "by_floor": [],
+                          "by_department": [{"department": "Sales", "people": 3, "avg_daily_people": sales_adp,
+                                             "desk_utilization": None},
+                                            {"department": "(small teams)", "people": 9, "avg_daily_people": tiny_adp,
+                                             "desk_utilization": None}],
+                          "daily": [{"date": d, "people": n} for d, n in daily]},
+                "rooms": {"total": {"utilization": None}, "by_building": []}}
+
+    earlier = [idoc(8, 0.3), idoc(9, 0.3), idoc(10, 0.3)]
+    # Sales 10 -> 4: |-6| >= 5 and >= 0.2 x 10, relative -0.6, baseline (8 + 9 + 10) / 3 = 9.
+    # HQ 0.30 -> 0.35: 0.05 (0.0499... in doubles, within the tolerance), relative 1/6.
+    # (small teams) 1 -> 20 moves by far but is never named.
+    moved = ref.movers(idoc(4, 0.35, tiny_adp=20), idoc(10, 0.3), earlier)
+    check("movers", [(m["measure"], m["group"], m["relative_change"], m["baseline"]) for m in moved],
+          [("avg_daily_people", {"department": "Sales"}, -0.6, 9.0),
+           ("desk_utilization", {"building": "HQ"}, (0.35 - 0.3) / 0.3, 0.3)])
+    # desk_utilization: org 0.44 < 0.45 missed; HQ 0.35 missed. check_in_rate: org null (no entry), HQ 0.8 met.
+    check("targets", [(t["measure"], t["group"], t["status"]) for t in ref.targets(idoc(4, 0.35))],
+          [("check_in_rate", {"building": "HQ"}, "met"), ("desk_utilization", {}, "missed"),
+           ("desk_utilization", {"building": "HQ"}, "missed")])
+    # Thursdays 10, 12, 8 then 4: median 9, 4 < 4.5; Thursday 26 is fine; Thursday 19 is closed.
+    weeks_back = [idoc(0, 0, [("2026-10-29", 10)]), idoc(0, 0, [("2026-11-05", 12)]), idoc(0, 0, [("2026-11-12", 8)])]
+    this = idoc(0, 0, [("2026-11-19", 1), ("2026-11-26", 4), ("2026-11-27", 0)])
+    check("low days", ref.low_days(this, weeks_back + [this]),
+          [{"kind": "low_day", "date": "2026-11-26", "people": 4, "usual": 9.0}])
+
+    def row(person, desk_id, day, dept="Eng", floor="1"):
+        return ref.DeskRow("HQ", floor, desk_id, "hoteled", "", dept, person, dt.date(2026, 11, day), False, False,
+                           False, True, False, 8.0)
+    # Eng (3 people): Mon a, b; Tue a; Wed a, b, c; Thu 19 closed (c alone); Sat a.
+    irows = [row("a", "D1", 16), row("b", "D2", 16), row("a", "D1", 17), row("a", "D1", 18), row("b", "D2", 18),
+             row("c", "D3", 18), row("c", "D3", 19), row("a", "D1", 21)]
+    ip = ref.Period(dt.date(2026, 11, 16), dt.date(2026, 11, 22), icfg)
+    idesks = ref.desk_metrics(irows, False, ip)
+    cap = ref.capacity(irows, idesks, ip)["by_building"][0]
+    # 3 desks; Wednesday used 3 (Thursday is closed, Saturday no workday): 1.0, at_risk; 3 people / 3 desks.
+    check("capacity", (cap["desks"], cap["peak_desks_used"], cap["peak_date"], cap["peak_occupancy"], cap["status"]),
+          (3, 3, "2026-11-18", 1.0, "at_risk"))
+    eng = ref.colocation(irows, idesks, ip)["by_department"][0]
+    # Mon 2/3, Tue 1/3, Wed 3/3, Thu null (closed), Fri 0; pairs Mon 2 x 1/2, Tue 1 x 0, Wed 3 x 2/2 -> 4 / 6.
+    check("colocation", (eng["weekday_share"], eng["anchor_weekday"], eng["co_presence"]),
+          ({"Mon": 2 / 3, "Tue": 1 / 3, "Wed": 1.0, "Thu": None, "Fri": 0.0}, "Wed", 4 / 6))
+
     print("ok" if failures == 0 else f"{failures} failure(s)")
     return 1 if failures else 0
 

@@ -11,12 +11,15 @@ public struct Analyzer: Sendable {
         self.settings = settings
     }
 
-    /// Every metric of METRICS.md for `period` (previous = nil).
+    /// Every metric of METRICS.md for `period` alone, with its `capacity` and
+    /// `colocation` (previous = nil, no insights, forward = nil: see
+    /// `metrics(desks:events:period:trend:isAtHand:forward:)`).
     public func metrics(desks: DeskTable, events: EventTable, period: Period) throws(AnalysisError) -> Metrics {
-        let calendar = PeriodCalendar(period: period, workweek: settings.workweek)
+        let calendar = PeriodCalendar(period: period, settings: settings)
+        let desk = try DeskAnalysis(table: desks, calendar: calendar, settings: settings).run()
         return Metrics(
-            period: period, workdays: calendar.workdays,
-            desks: try DeskAnalysis(table: desks, calendar: calendar, settings: settings).run(),
-            rooms: try RoomAnalysis(table: events, calendar: calendar, settings: settings).run())
+            period: period, workdays: calendar.workdays, desks: desk.metrics,
+            rooms: try RoomAnalysis(table: events, calendar: calendar, settings: settings).run(),
+            colocation: desk.colocation, capacity: desk.capacity)
     }
 }

@@ -1,7 +1,8 @@
 import RobinModel
 
 /// The period seen from the rows: which local date and hour an instant falls on,
-/// and which of the period's dates are workdays.
+/// and which of the period's dates are workdays (weekday in the workweek, not a
+/// closed date).
 struct PeriodCalendar {
     static let dayMillis: Int64 = 86_400_000
     static let hourMillis: Int64 = 3_600_000
@@ -9,18 +10,18 @@ struct PeriodCalendar {
     let period: Period
     let firstDay: Int64
     let dayCount: Int
-    /// Per date index: whether it is a workday.
+    /// Per date index: whether it is a workday (in the workweek and not closed).
     let isWorkday: [Bool]
     let workdays: Int
     /// Per date index: ISO weekday 1...7.
     let weekdays: [Int]
 
-    init(period: Period, workweek: Set<Int>) {
+    init(period: Period, settings: Settings) {
         self.period = period
         firstDay = Int64(period.from.daysSinceEpoch)
         dayCount = period.dayCount
         weekdays = period.dates.map(\.isoWeekday)
-        isWorkday = weekdays.map(workweek.contains)
+        isWorkday = period.dates.map(settings.isWorkday)
         workdays = isWorkday.filter { $0 }.count
     }
 

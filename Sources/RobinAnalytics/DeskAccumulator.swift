@@ -36,6 +36,16 @@ struct DeskAccumulator {
         deskDays.formUnion(other.deskDays)
     }
 
+    /// Distinct desks with an attended row on date index `date`.
+    func desksUsed(onDate date: Int, deskCount: Int) -> Int {
+        deskDays.count(in: date * deskCount..<(date + 1) * deskCount)
+    }
+
+    /// Distinct persons with an attended row on date index `date`.
+    func people(onDate date: Int, personCount: Int) -> Int {
+        personDays.count(in: date * personCount..<(date + 1) * personCount)
+    }
+
     /// The figures, given the group's desk inventory (nil = desks seen) and the
     /// org-wide policy result per person.
     func figures(calendar: PeriodCalendar, personCount: Int, deskCount: Int,
@@ -51,11 +61,11 @@ struct DeskAccumulator {
         f.people = people.count
         var workdayPersonDays = 0
         for date in 0..<calendar.dayCount {
-            let persons = personDays.count(in: date * personCount..<(date + 1) * personCount)
+            let persons = people(onDate: date, personCount: personCount)
             f.personDays += persons
             if calendar.isWorkday[date] {
                 workdayPersonDays += persons
-                f.deskDays += deskDays.count(in: date * deskCount..<(date + 1) * deskCount)
+                f.deskDays += desksUsed(onDate: date, deskCount: deskCount)
             }
             if persons > f.peakPeople {
                 f.peakPeople = persons

@@ -2,13 +2,21 @@ import RobinExports
 import RobinModel
 
 /// Computes `DeskMetrics` (METRICS.md "Desks") in one pass over the
-/// de-duplicated rows, then folds small departments.
+/// de-duplicated rows, then folds small departments; with them the period's
+/// `Capacity` and `Colocation`, from the per-date figures the groups hold.
 struct DeskAnalysis {
     let table: DeskTable
     let calendar: PeriodCalendar
     let settings: Settings
 
-    func run() throws(AnalysisError) -> DeskMetrics {
+    /// The desk figures and what is built from their per-date detail.
+    struct Result {
+        var metrics: DeskMetrics
+        var capacity: Capacity
+        var colocation: Colocation
+    }
+
+    func run() throws(AnalysisError) -> Result {
         var zones = try ZoneBook(buildings: table.buildings, settings: settings)
         let personCount = table.personCount, deskCount = table.deskCount, dayCount = calendar.dayCount
         func fresh() -> DeskAccumulator {
@@ -60,21 +68,31 @@ struct DeskAnalysis {
                                 inventory: inventory, adherent: adherent)
         }
 
+        let capacity = CapacityAnalysis(calendar: calendar)
+        func capacityGroup(_ group: Group<DeskFigures>, _ accumulator: DeskAccumulator) -> Group<CapacityFigures> {
+            Group(key: group.key, figures: capacity.figures(
+                desks: group.figures.desksSeen, people: group.figures.people,
+                desksUsed: { accumulator.desksUsed(onDate: $0, deskCount: deskCount) }))
+        }
         var seenOnFloor: [String: [String: Int]] = [:]
         var byFloor: [Group<DeskFigures>] = []
+        var floorCapacity: [Group<CapacityFigures>] = []
         for (key, slot) in floorGroup.enumerated() where slot >= 0 {
             let building = table.buildings[key / floorCount], floor = table.floors[key % floorCount]
             seenOnFloor[building, default: [:]][floor] = groups[slot].desks.count
             byFloor.append(Group(key: GroupKey([.init("building", building), .init("floor", floor)]),
                                  figures: figures(groups[slot], inventory: inventory.floor(floor, building: building))))
+            floorCapacity.append(capacityGroup(byFloor[byFloor.count - 1], groups[slot]))
         }
         var seenInBuilding: [String: Int] = [:]
         var byBuilding: [Group<DeskFigures>] = []
+        var buildingCapacity: [Group<CapacityFigures>] = []
         for (id, slot) in buildingGroup.enumerated() where slot >= 0 {
             let name = table.buildings[id]
             seenInBuilding[name] = groups[slot].desks.count
             byBuilding.append(Group(key: GroupKey([.init("building", name)]), figures: figures(
                 groups[slot], inventory: inventory.building(name, seenOnFloor: seenOnFloor[name] ?? [:]))))
+            buildingCapacity.append(capacityGroup(byBuilding[byBuilding.count - 1], groups[slot]))
         }
         let byType = typeGroup.enumerated().filter { $0.element >= 0 }.map { id, slot in
             Group(key: GroupKey([.init("type", table.types[id])]), figures: figures(groups[slot], inventory: nil))
@@ -92,13 +110,19 @@ struct DeskAnalysis {
         let byDepartment = departments.map { name, accumulator in
             Group(key: GroupKey([.init("department", name)]), figures: figures(accumulator, inventory: nil))
         }
+        let colocation = ColocationAnalysis(calendar: calendar, workweek: settings.workweek)
+        let anchorDays = departments.filter { !InsightPrivacy.isPlaceholder($0.name) }.map { name, accumulator in
+            Group(key: GroupKey([.init("department", name)]), figures: colocation.anchorDays(
+                people: accumulator.people.count,
+                present: { accumulator.people(onDate: $0, personCount: personCount) }))
+        }
 
         var daily: [DailyAttendance] = []
         for date in 0..<dayCount {
             daily.append(DailyAttendance(
                 date: calendar.period.from.adding(days: date),
-                people: total.personDays.count(in: date * personCount..<(date + 1) * personCount),
-                desks: total.deskDays.count(in: date * deskCount..<(date + 1) * deskCount)))
+                people: total.people(onDate: date, personCount: personCount),
+                desks: total.desksUsed(onDate: date, deskCount: deskCount)))
         }
         var sums = Array(repeating: 0, count: 7)
         for (date, day) in daily.enumerated() { sums[calendar.weekdays[date] - 1] += day.people }
@@ -106,7 +130,7 @@ struct DeskAnalysis {
             ratio(sum, dates)
         }
 
-        return DeskMetrics(
+        let metrics = DeskMetrics(
             total: figures(total, inventory: inventory.total(seenInBuilding: seenInBuilding, seenOnFloor: seenOnFloor)),
             byBuilding: byBuilding.sorted { GroupKey.precedes($0.key, $1.key) },
             byFloor: byFloor.sorted { GroupKey.precedes($0.key, $1.key) },
@@ -114,6 +138,11 @@ struct DeskAnalysis {
             byType: byType.sorted { GroupKey.precedes($0.key, $1.key) },
             byWorkArea: byWorkArea.sorted { GroupKey.precedes($0.key, $1.key) },
             daily: daily, byWeekday: byWeekday)
+        return Result(
+            metrics: metrics,
+            capacity: Capacity(byBuilding: buildingCapacity.sorted { GroupKey.precedes($0.key, $1.key) },
+                               byFloor: floorCapacity.sorted { GroupKey.precedes($0.key, $1.key) }),
+            colocation: Colocation(byDepartment: anchorDays.sorted { GroupKey.precedes($0.key, $1.key) }))
     }
 
     /// Persons whose attended days in the period, org-wide, divided by

@@ -77,9 +77,12 @@ public struct ConfigLoader {
                     settings.buildings[name] = try building(item, "buildings.\(quoted(name))")
                 }
             case "email": settings.email = try email(value, key)
+            case "closed_dates": settings.closedDates = try closedDates(value, key)
+            case "targets": settings.targets = try targets(value, key)
             default:
                 throw unknown(key, known: ["org_id", "location_ids", "timezone", "workweek", "business_hours",
-                                           "min_group_size", "output", "cache", "policy", "buildings", "email"])
+                                           "closed_dates", "min_group_size", "output", "cache", "policy", "targets",
+                                           "buildings", "email"])
             }
         }
         return settings
@@ -173,6 +176,51 @@ public struct ConfigLoader {
         return days
     }
 
+    /// `closed_dates`: `YYYY-MM-DD` strings or TOML dates, each once.
+    private func closedDates(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Set<LocalDate> {
+        var dates = Set<LocalDate>()
+        for item in try array(value, key) {
+            let date: LocalDate?, shown: String
+            if let text = item.string {
+                (date, shown) = (LocalDate(text), "\"\(text)\"")
+            } else if item.type == .date, let toml = item.date {
+                (date, shown) = (LocalDate(year: toml.year, month: toml.month, day: toml.day), "\(toml)")
+            } else {
+                (date, shown) = (nil, "\(item)")
+            }
+            guard let date else {
+                throw ConfigError(file: file, line: line(of: shown, after: key), message: "\(key): \(shown) is not a date (YYYY-MM-DD)")
+            }
+            guard dates.insert(date).inserted else {
+                throw ConfigError(file: file, line: line(of: "\(date)", after: key, occurrence: 2),
+                                  message: "\(key): \(date) is listed twice")
+            }
+        }
+        return dates
+    }
+
+    /// `[targets]`: a goal per `TargetMeasure`, from 0 to its maximum.
+    private func targets(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> [TargetMeasure: Double] {
+        var targets: [TargetMeasure: Double] = [:]
+        for (name, item) in try subtable(value, key) {
+            guard let measure = TargetMeasure(rawValue: name) else {
+                throw unknown("\(key).\(name)", known: TargetMeasure.allCases.map(\.rawValue))
+            }
+            let goal = try number(item, "\(key).\(name)")
+            guard goal >= 0, goal <= measure.maximum else {
+                let range = measure == .avgDaysPerPerson ? "days, from 0 to 7" : "a ratio from 0 to 1 (0.7 = 70%)"
+                throw invalid("\(key).\(name)", "must be \(range), not \(Self.shown(goal))")
+            }
+            targets[measure] = goal
+        }
+        return targets
+    }
+
+    /// A number as a person wrote it: `70`, not `70.0`.
+    static func shown(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
     private func businessHours(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> Settings.BusinessHours {
         var start = 9 * 60, end = 17 * 60
         for (name, item) in try subtable(value, key) {
@@ -257,6 +305,21 @@ public struct ConfigLoader {
             if text.hasPrefix("[") ? text.contains(last) : assigns(text, last) { return index + 1 }
         }
         return nil
+    }
+
+    /// The line of the `occurrence`-th appearance of `text` at or after the line
+    /// that assigns `key` (a value inside a multi-line array); else the key's line.
+    private func line(of text: String, after key: String, occurrence: Int = 1) -> Int? {
+        guard let start = line(of: key) else { return nil }
+        var seen = 0
+        for index in (start - 1)..<lines.count {
+            var rest = lines[index]
+            if index == start - 1, let equals = rest.firstIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
+            if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+            seen += rest.components(separatedBy: text).count - 1
+            if seen >= occurrence { return index + 1 }
+        }
+        return start
     }
 
     /// Whether `line` holds `key = ...`, at its start or inside an inline table.

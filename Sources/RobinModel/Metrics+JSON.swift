@@ -17,6 +17,12 @@ extension Metrics {
         desks.write(to: &w)
         rooms.write(to: &w)
         if let previous { previous.metrics.write(to: &w, key: "previous") } else { w.null("previous") }
+        w.beginArray("insights")
+        for insight in insights { insight.write(to: &w) }
+        w.endArray()
+        colocation.write(to: &w)
+        capacity.write(to: &w)
+        if let forward { forward.write(to: &w) } else { w.null("forward") }
         w.endObject()
     }
 }

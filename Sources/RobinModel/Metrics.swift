@@ -6,15 +6,30 @@ public struct Metrics: Sendable, Equatable {
     public var workdays: Int
     public var desks: DeskMetrics
     public var rooms: RoomMetrics
-    /// The same figures for the previous period of the same length, when its data is at hand.
+    /// The same figures for the previous period (the one before in the trend), when its data is at hand.
     public var previous: Previous?
+    /// What a leader should read first (METRICS.md "Insights"), sorted; empty unless computed
+    /// with the trend (`Analyzer.metrics(desks:events:trend:...)`), and always empty in `previous`.
+    public var insights: [Insight]
+    /// Anchor days per department.
+    public var colocation: Colocation
+    /// Desk capacity per building and floor.
+    public var capacity: Capacity
+    /// Bookings of the 7 days after the period; nil unless all 7 desk exports were at hand.
+    public var forward: Forward?
 
-    public init(period: Period, workdays: Int, desks: DeskMetrics, rooms: RoomMetrics, previous: Metrics? = nil) {
+    public init(period: Period, workdays: Int, desks: DeskMetrics, rooms: RoomMetrics, previous: Metrics? = nil,
+                insights: [Insight] = [], colocation: Colocation = Colocation(), capacity: Capacity = Capacity(),
+                forward: Forward? = nil) {
         self.period = period
         self.workdays = workdays
         self.desks = desks
         self.rooms = rooms
         self.previous = previous.map(Previous.init)
+        self.insights = insights
+        self.colocation = colocation
+        self.capacity = capacity
+        self.forward = forward
     }
 
     /// Boxes the previous period's metrics (a struct cannot hold itself).

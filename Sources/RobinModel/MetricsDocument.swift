@@ -25,14 +25,14 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
     public var desks: Desks
     /// `rooms`; empty when absent.
     public var rooms: Rooms
-    /// `insights` (METRICS.md "Insights"), kept as JSON until a reader needs its fields; nil when absent.
-    public var insights: JSONValue?
-    /// `capacity`, as JSON; nil when absent.
-    public var capacity: JSONValue?
-    /// `forward` (busy days ahead), as JSON; nil when absent or null.
-    public var forward: JSONValue?
-    /// `colocation` (anchor days), as JSON; nil when absent.
-    public var colocation: JSONValue?
+    /// `insights` (METRICS.md "Insights"), in the file's order; nil when absent (reports written before them).
+    public var insights: [Insight]?
+    /// `capacity` (desks per building and floor); nil when absent.
+    public var capacity: Capacity?
+    /// `forward` (busy days ahead); nil when absent or null.
+    public var forward: Forward?
+    /// `colocation` (anchor days); nil when absent.
+    public var colocation: Colocation?
     /// `previous` in an array, which gives the recursion the indirection a struct needs.
     private var previousStorage: [MetricsDocument]
 
@@ -111,10 +111,10 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
         desks = try c.decodeIfPresent(Desks.self, forKey: .desks) ?? Desks()
         rooms = try c.decodeIfPresent(Rooms.self, forKey: .rooms) ?? Rooms()
         previousStorage = try c.decodeIfPresent(MetricsDocument.self, forKey: .previous).map { [$0] } ?? []
-        insights = try c.decodeIfPresent(JSONValue.self, forKey: .insights)
-        capacity = try c.decodeIfPresent(JSONValue.self, forKey: .capacity)
-        forward = try c.decodeIfPresent(JSONValue.self, forKey: .forward)
-        colocation = try c.decodeIfPresent(JSONValue.self, forKey: .colocation)
+        insights = try c.decodeIfPresent([Insight].self, forKey: .insights)
+        capacity = try c.decodeIfPresent(Capacity.self, forKey: .capacity)
+        forward = try c.decodeIfPresent(Forward.self, forKey: .forward)
+        colocation = try c.decodeIfPresent(Colocation.self, forKey: .colocation)
     }
 
     /// Just `schema_version`, read before the rest.

@@ -11,10 +11,15 @@ public struct Settings: Sendable, Equatable {
     public var buildings: [String: Building] = [:]
     /// ISO weekdays that are workdays, 1 = Monday (`workweek`, default Mon-Fri).
     public var workweek: Set<Int> = [1, 2, 3, 4, 5]
+    /// Org-wide closure dates such as public holidays (`closed_dates`, default none): never
+    /// workdays, though their rows still count for people and reservations.
+    public var closedDates: Set<LocalDate> = []
     /// Business hours in minutes after local midnight (`business_hours`, default 09:00-17:00).
     public var businessHours = BusinessHours(start: 9 * 60, end: 17 * 60)
     /// `policy.days_per_week` (default 3).
     public var daysPerWeek = 3.0
+    /// Goals the report compares figures with (`[targets]`); a measure without one is not checked.
+    public var targets: [TargetMeasure: Double] = [:]
     /// Departments with fewer people are folded into `(small teams)` (`min_group_size`, default 5).
     public var minGroupSize = 5
     /// Output folder (`output`, default `Output`).
@@ -25,6 +30,11 @@ public struct Settings: Sendable, Equatable {
     public var email = EmailSettings()
 
     public init() {}
+
+    /// Whether `date` is a workday: its weekday is in `workweek` and it is not a closed date.
+    public func isWorkday(_ date: LocalDate) -> Bool {
+        workweek.contains(date.isoWeekday) && !closedDates.contains(date)
+    }
 
     /// The time zone of `building`: its own, else the org's.
     public func timeZone(ofBuilding building: String) -> String {

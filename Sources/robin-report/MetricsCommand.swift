@@ -18,6 +18,9 @@ struct MetricsCommand: AsyncParsableCommand {
             Example:
               robin-report metrics --desks desks/*.csv --spaces spaces/*.csv \\
                 --from 2026-11-16 --to 2026-11-22 --json
+
+            With --history and --forward it also writes previous, insights and forward, as \
+            `report` does (the files must cover those periods and the 7 days after).
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
@@ -40,6 +43,8 @@ struct MetricsCommand: AsyncParsableCommand {
 
     @OptionGroup var settingsOptions: SettingsOptions
 
+    @OptionGroup var insightOptions: InsightOptions
+
     @Flag(name: .long, help: "Print metrics.json instead of the summary.")
     var json = false
 
@@ -57,8 +62,8 @@ struct MetricsCommand: AsyncParsableCommand {
         let logger = Logger(label: "robin-report")
         let settings = try settingsOptions.settings()
         let exports = try await Exports.read(desks: desks, spaces: spaces) { logger.warning("\($0)") }
-        let metrics = try Analyzer(settings: settings).metrics(
-            desks: exports.desks, events: exports.events, period: try period())
+        let metrics = try insightOptions.metrics(
+            Analyzer(settings: settings), desks: exports.desks, events: exports.events, period: try period())
         let text = json ? metrics.json : MetricsSummary(metrics: metrics).text
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -50,3 +50,51 @@ extension Double? {
         }
     }
 }
+
+/// Builds a desk export row by row with fresh reservation ids: who sat where on which date.
+struct DeskRows {
+    var csv = ExportCSV(.desks)
+    private var next = 0
+
+    /// One reservation at 09:00 UTC (or `time`) on `date` (YYYY-MM-DD).
+    mutating func add(_ person: String, desk: String, on date: String, department: String = "Eng",
+                      building: String = "HQ", floor: String = "1", time: String = "09:00:00",
+                      checkedIn: Bool = false, canceled: String = "") {
+        next += 1
+        csv.add(deskRow("R\(next)", desk: desk, start: "\(date) \(time)", person: person, department: department,
+                        checkedIn: checkedIn ? "\(date) \(time)" : "", canceled: canceled, building: building, floor: floor))
+    }
+
+    /// `people` (`prefix`0, `prefix`1, ...) each at their own desk (`desk`0, ...) on each of `dates`.
+    mutating func add(people: Int, prefix: String, desk: String, on dates: [String], department: String = "Eng",
+                      building: String = "HQ", floor: String = "1") {
+        for date in dates {
+            for index in 0..<people {
+                add("\(prefix)\(index)@x.com", desk: "\(desk)\(index)", on: date, department: department,
+                    building: building, floor: floor)
+            }
+        }
+    }
+}
+
+/// The dates of ISO week `monday` + 0..<7 whose offsets are given (0 = Monday).
+func dates(week monday: String, _ offsets: [Int]) -> [String] {
+    offsets.map { LocalDate(monday)!.adding(days: $0).description }
+}
+
+/// Reads `desks` and `spaces` through real files and analyzes `period` with its trend.
+func analyzeTrend(desks: ExportCSV? = nil, spaces: ExportCSV? = nil, period: Period = week, trend: [Period],
+                  settings: Settings = Settings(), isAtHand: (Period) -> Bool = { _ in true },
+                  forward: Analyzer.ForwardWindow? = nil) throws -> [Metrics?] {
+    let deskFile = try (desks ?? ExportCSV(.desks)).file(name: "desks.csv")
+    let spaceFile = try (spaces ?? ExportCSV(.spaces)).file(name: "spaces.csv")
+    defer { deskFile.remove(); spaceFile.remove() }
+    return try Analyzer(settings: settings).trendMetrics(
+        desks: DeskExportReader.read(files: [deskFile.path]), events: EventExportReader.read(files: [spaceFile.path]),
+        period: period, trend: trend, isAtHand: isAtHand, forward: forward)
+}
+
+/// The ISO weeks `count` - 1 ... 0 weeks before `period`'s, oldest first.
+func weeks(_ count: Int, endingWith period: Period = week) -> [Period] {
+    (0..<count).reversed().map { Period(from: period.from.adding(days: -7 * $0), to: period.to.adding(days: -7 * $0))! }
+}

@@ -1,0 +1,61 @@
+import RobinExports
+import RobinModel
+
+extension Analyzer {
+    /// The 7 local dates after a period, whose desk bookings `forward` reports.
+    public struct ForwardWindow: Sendable, Equatable {
+        /// The dates: the 7 days after the period.
+        public var period: Period
+        /// Whether the desk exports of all 7 days are at hand; when not, `forward` is null.
+        public var complete: Bool
+
+        /// The window after `period`.
+        public init(after period: Period, complete: Bool) {
+            self.period = Period(from: period.to.adding(days: 1), to: period.to.adding(days: 7))!
+            self.complete = complete
+        }
+    }
+
+    /// The period's metrics with `previous`, `insights` and `forward` filled
+    /// (METRICS.md "Insights"); see `trendMetrics` for the parameters.
+    public func metrics(desks: DeskTable, events: EventTable, period: Period, trend: [Period],
+                        isAtHand: (Period) -> Bool = { _ in true },
+                        forward: ForwardWindow? = nil) throws(AnalysisError) -> Metrics {
+        try trendMetrics(desks: desks, events: events, period: period, trend: trend, isAtHand: isAtHand,
+                         forward: forward).last!!
+    }
+
+    /// Every trend period's metrics, the last being the period's own with
+    /// `previous`, `insights` and `forward` filled.
+    ///
+    /// One analysis per trend period (the insights use their figures only).
+    /// - Parameters:
+    ///   - period: the report's period.
+    ///   - trend: the trend periods, oldest first, ending with `period` (appended when it
+    ///     does not); the caller chooses the steps (calendar weeks or months, or
+    ///     same-length ranges). `previous` is the one before `period`; movers' baselines
+    ///     use those before `previous`; low days use them all.
+    ///   - isAtHand: whether a trend period's exports are all at hand; one that is not
+    ///     is nil in the result and left out (`period` itself is always analysed).
+    ///   - forward: the window after the period, for `forward` and busy days; nil or
+    ///     incomplete = `forward` null.
+    /// - Returns: one entry per trend period (with `period` last), nil where not at hand.
+    public func trendMetrics(desks: DeskTable, events: EventTable, period: Period, trend: [Period],
+                             isAtHand: (Period) -> Bool = { _ in true },
+                             forward: ForwardWindow? = nil) throws(AnalysisError) -> [Metrics?] {
+        let periods = trend.last == period ? trend : trend + [period]
+        var results: [Metrics?] = []
+        for candidate in periods.dropLast() {
+            results.append(isAtHand(candidate) ? try metrics(desks: desks, events: events, period: candidate) : nil)
+        }
+        var current = try metrics(desks: desks, events: events, period: period)
+        current.previous = results.last.flatMap { $0.map(Metrics.Previous.init) }
+        if let forward, forward.complete {
+            current.forward = try ForwardAnalysis(table: desks, window: forward.period, settings: settings)
+                .run(desks: current.desks)
+        }
+        current.insights = InsightSearch(settings: settings).insights(current: current, trend: results + [current])
+        results.append(current)
+        return results
+    }
+}
