@@ -62,9 +62,18 @@ public struct ConfigLoader {
                     settings.buildings[name] = try building(item, "buildings.\(quoted(name))")
                 }
             case "email": settings.email = try email(value, key)
+            case "fetch":
+                for (name, item) in try subtable(value, key) {
+                    guard name == "settle_hours" else { throw unknown("fetch.\(name)", known: ["settle_hours"]) }
+                    let hours = try number(item, "fetch.settle_hours")
+                    guard hours >= 0, hours <= 744 else {
+                        throw invalid("fetch.settle_hours", "must be from 0 to 744 (31 days), not \(hours)")
+                    }
+                    settings.settleHours = hours
+                }
             default:
                 throw unknown(key, known: ["org_id", "location_ids", "timezone", "workweek", "business_hours",
-                                           "min_group_size", "output", "cache", "policy", "buildings", "email"])
+                                           "min_group_size", "output", "cache", "policy", "buildings", "email", "fetch"])
             }
         }
         return settings
