@@ -27,6 +27,17 @@ public struct SettleRule: Sendable {
         self.today = today ?? DayWindow.localDate(of: now, in: timeZone)
     }
 
+    /// The rule of `settings` (the org's `timezone`, `fetch.settle_hours`) as
+    /// of `now`: what a report uses to name the provisional days it read,
+    /// with or without a fetch.
+    public init(settings: Settings, now: Date = Date()) {
+        self.init(
+            timeZone: TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!,
+            settleTime: .seconds(settings.settleHours * 3600),
+            now: now
+        )
+    }
+
     /// When the export window of `date` ends: its next local midnight.
     public func windowEnd(of date: LocalDate) -> Date {
         Date(timeIntervalSince1970: TimeInterval(DayWindow(date: date, timeZone: timeZone).toUTC))

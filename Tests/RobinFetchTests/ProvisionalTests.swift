@@ -84,6 +84,11 @@ struct ProvisionalTests {
         let sunday = LocalDate("2026-11-22")!
         #expect(SettleRule(timeZone: zone, settleTime: .seconds(6 * 3600), now: monday(12)).isFinal(sunday, fetchedAt: monday(10, 30)) == false)
         #expect(SettleRule(timeZone: zone, settleTime: .seconds(6 * 3600), now: monday(12)).isFinal(sunday, fetchedAt: monday(11)) == true)
+        // From the configuration's settings.
+        var settings = Settings()
+        settings.timeZone = "America/New_York"
+        settings.settleHours = 5
+        #expect(SettleRule(settings: settings, now: monday(12)).isFinal(sunday, fetchedAt: monday(10, 30)) == true)
         // Today is never final, whenever it was fetched.
         let today = DayWindow.localDate(of: monday(12), in: zone)
         #expect(SettleRule(timeZone: zone, settleTime: .zero, now: monday(12)).isFinal(today, fetchedAt: monday(12)) == false)
