@@ -150,9 +150,10 @@ struct RobinClient: Sendable {
         delegate.add(transfer, for: task)
         let timeout = requestTimeout
         // The deadline of the whole exchange: libcurl's timer only notices silence.
+        let timedOut = ClientFailure.transient("no complete answer within \(RobinClient.format(timeout)) (--request-timeout)")
         let deadline = Task {
             try await Task.sleep(for: timeout)
-            transfer.fail(ClientFailure.transient("no complete answer within \(RobinClient.format(timeout)) (--request-timeout)"))
+            transfer.fail(timedOut)
             task.cancel()
         }
         defer { deadline.cancel() }
@@ -175,6 +176,8 @@ struct RobinClient: Sendable {
             throw error
         } catch {
             try Task.checkCancellation()
+            // libcurl's own timer (set to the same limit) can fire first.
+            if (error as? URLError)?.code == .timedOut { throw timedOut }
             let reason = token.redact(RobinClient.describe(error))
             logger.debug("\(method) \(path) failed: \(reason)")
             throw ClientFailure.transient(reason)
