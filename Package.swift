@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "RobinFetchTests",
             dependencies: [
-                "RobinFetch", "RobinSimulator", "RobinModel", "RobinSynthetic",
+                "RobinFetch", "RobinSimulator", "RobinModel", "RobinSynthetic", "RobinConfig",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -79,10 +79,19 @@ public struct ConfigLoader {
             case "email": settings.email = try email(value, key)
             case "closed_dates": settings.closedDates = try closedDates(value, key)
             case "targets": settings.targets = try targets(value, key)
+            case "fetch":
+                for (name, item) in try subtable(value, key) {
+                    guard name == "settle_hours" else { throw unknown("fetch.\(name)", known: ["settle_hours"]) }
+                    let hours = try number(item, "fetch.settle_hours")
+                    guard hours >= 0, hours <= 744 else {
+                        throw invalid("fetch.settle_hours", "must be from 0 to 744 (31 days), not \(hours)")
+                    }
+                    settings.settleHours = hours
+                }
             default:
                 throw unknown(key, known: ["org_id", "location_ids", "timezone", "workweek", "business_hours",
                                            "closed_dates", "min_group_size", "output", "cache", "policy", "targets",
-                                           "buildings", "email"])
+                                           "buildings", "email", "fetch"])
             }
         }
         return settings

@@ -6,8 +6,11 @@ import RobinModel
 ///
 /// The locations key is `all` (no `--location-ids`) or the sorted, distinct
 /// ids joined by `-` (`3-17-40`). A `.csv` file is only ever created by an
-/// atomic rename of a complete, fsynced temporary file, so every `.csv` that
-/// exists is trusted; temporaries start with `.` and never end in `.csv`.
+/// atomic rename of a complete, checked, fsynced temporary file, so every
+/// `.csv` that exists is trusted; temporaries start with `.` and never end in
+/// `.csv`. Beside each CSV, `<date>.csv.fetched` records when it was fetched
+/// (see `ExportCache+Days.swift`). Only regular files count: a directory, FIFO
+/// or symbolic link named `<date>.csv` is not a cached day, and is never opened.
 public struct ExportCache: Sendable {
     /// The folder of one organisation and location set: `<cache>/<org>/<locations-key>`.
     public let root: String
@@ -43,9 +46,10 @@ public struct ExportCache: Sendable {
         (folder(kind: kind) as NSString).appendingPathComponent("\(date).csv")
     }
 
-    /// True when that day's export is in the cache.
+    /// True when that day's export is in the cache (a regular file).
     public func contains(kind: ExportKind, date: LocalDate) -> Bool {
-        FileManager.default.fileExists(atPath: path(kind: kind, date: date))
+        if case .regular = CacheEntry(path: path(kind: kind, date: date)) { return true }
+        return false
     }
 
     /// The days of `period` whose export is cached, in order.
@@ -58,18 +62,27 @@ public struct ExportCache: Sendable {
         period.dates.filter { !contains(kind: kind, date: $0) }
     }
 
-    /// The cached CSV of one day; nil when not cached.
+    /// The cached CSV of one day; nil when not cached (or not a regular file).
     public func read(kind: ExportKind, date: LocalDate) -> Data? {
-        FileManager.default.contents(atPath: path(kind: kind, date: date))
+        CacheEntry.readRegular(path(kind: kind, date: date))
     }
 
-    /// Stores one day's CSV atomically (temporary file, fsync, rename, fsync of the folder).
-    public func write(_ data: Data, kind: ExportKind, date: LocalDate) throws(FetchError) {
+    /// Stores one day's CSV atomically (temporary file, fsync, rename, fsync of
+    /// the folder), then the record that it was fetched at `fetchedAt`.
+    public func write(_ data: Data, kind: ExportKind, date: LocalDate, fetchedAt: Date) throws(FetchError) {
         do throws(AtomicFile.Failure) {
             try AtomicFile.write(data, to: path(kind: kind, date: date))
         } catch {
             throw .io(error.path, error.reason)
         }
+        try recordFetch(kind: kind, date: date, at: fetchedAt)
+    }
+
+    /// Renames a checked download into place as one day's CSV, then records
+    /// that it was fetched at `fetchedAt`.
+    func store(_ spool: SpoolFile, kind: ExportKind, date: LocalDate, fetchedAt: Date) throws(FetchError) {
+        try spool.commit()
+        try recordFetch(kind: kind, date: date, at: fetchedAt)
     }
 
     /// Takes the cache's lock file (`<root>/.lock`) so that no other fetch

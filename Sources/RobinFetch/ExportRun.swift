@@ -16,15 +16,21 @@ struct ExportRun: Sendable {
 
     private var clock: ContinuousClock { ContinuousClock() }
 
-    /// Requests, polls and stores `job`.
+    /// Requests, polls and stores `job`. The day is recorded as fetched when
+    /// its export was requested (the data cannot be newer than that).
     func fetch(_ job: ExportJob) async throws {
-        let (exportID, acceptedAt) = try await request(job)
-        let data = try await poll(job, exportID: exportID, acceptedAt: acceptedAt)
-        try cache.write(data, kind: job.kind, date: job.date)
-        await tally.stored(bytes: data.count)
+        let (exportID, acceptedAt, requestedAt) = try await request(job)
+        let (spool, bytes) = try await poll(job, exportID: exportID, acceptedAt: acceptedAt)
+        do {
+            try cache.store(spool, kind: job.kind, date: job.date, fetchedAt: requestedAt)
+        } catch {
+            spool.discard()
+            throw error
+        }
+        await tally.stored(bytes: Int(bytes))
         let done = await tally.ready + tally.fromCache
         let total = await tally.total
-        logger.info("\(job.kind) \(job.date): stored \(data.count) bytes (\(done)/\(total))")
+        logger.info("\(job.kind) \(job.date): stored \(bytes) bytes (\(done)/\(total))")
         await report()
     }
 
@@ -35,13 +41,15 @@ struct ExportRun: Sendable {
         reporter.update(await tally.progress(nextPostIn: max(wait, .zero)))
     }
 
-    /// POSTs until Robin accepts; returns the export id and when it was accepted.
-    private func request(_ job: ExportJob) async throws -> (String, ContinuousClock.Instant) {
+    /// POSTs until Robin accepts; returns the export id, when it was accepted,
+    /// and the wall-clock time its POST was sent.
+    private func request(_ job: ExportJob) async throws -> (String, ContinuousClock.Instant, Date) {
         var failures = 0
         var rateLimited = 0
         while true {
             let permit = try await limiter.acquire(priority: job.order)
             await tally.postSent()
+            let sentAt = configuration.currentTime
             let outcome: Result<String, any Error>
             do {
                 outcome = .success(try await client.requestExport(
@@ -65,7 +73,7 @@ struct ExportRun: Sendable {
                 await tally.accepted()
                 logger.debug("\(job): requested \(job.window), export id \(id)")
                 await report()
-                return (id, clock.now)
+                return (id, clock.now, sentAt)
             case .failure(let error):
                 guard let failure = error as? ClientFailure else { throw error }
                 switch failure {
@@ -93,30 +101,34 @@ struct ExportRun: Sendable {
     }
 
     /// GETs every poll interval until the CSV arrives or the deadline passes.
-    private func poll(_ job: ExportJob, exportID: String, acceptedAt: ContinuousClock.Instant) async throws -> Data {
+    /// Returns the checked CSV, spooled beside its cache file, and its size.
+    private func poll(_ job: ExportJob, exportID: String, acceptedAt: ContinuousClock.Instant) async throws -> (SpoolFile, Int64) {
         let deadline = acceptedAt + configuration.exportDeadline
         var next = acceptedAt + configuration.pollInterval
         var failures = 0
         var polls = 0
+        let destination = cache.path(kind: job.kind, date: job.date)
         while true {
             try await clock.sleep(until: next)
             let sentAt = clock.now
             polls += 1
             await tally.getSent()
             do {
-                if let data = try await client.downloadExport(id: exportID) {
-                    return data
+                switch try await client.downloadExport(id: exportID, kind: job.kind, to: destination) {
+                case .ready(let spool, let bytes):
+                    return (spool, bytes)
+                case .notReady(let status):
+                    failures = 0
+                    if clock.now >= deadline {
+                        throw FetchError(
+                            .deadline,
+                            "\(job) (export \(exportID)): still not ready (HTTP \(status)) after \(format(clock.now - acceptedAt)) "
+                                + "and \(polls) polls; the deadline is \(format(configuration.exportDeadline))",
+                            httpStatus: status
+                        )
+                    }
+                    next = sentAt + configuration.pollInterval
                 }
-                failures = 0
-                if clock.now >= deadline {
-                    throw FetchError(
-                        .deadline,
-                        "\(job) (export \(exportID)): still not ready (HTTP 404) after \(format(clock.now - acceptedAt)) "
-                            + "and \(polls) polls; the deadline is \(format(configuration.exportDeadline))",
-                        httpStatus: 404
-                    )
-                }
-                next = sentAt + configuration.pollInterval
             } catch let failure as ClientFailure {
                 switch failure {
                 case .rateLimited(let retryAfter):
@@ -159,6 +171,14 @@ struct ExportRun: Sendable {
             return FetchError(.transient, "\(job): \(reason)")
         case .rateLimited:
             return FetchError(.api, "\(job): HTTP 429 Too Many Requests", httpStatus: 429)
+        case .redirected(let status, let target):
+            return FetchError(.api, "\(job): \(method) answered \(client.redirectMessage(status: status, to: target))", httpStatus: status)
+        case .tooLarge(let limit, let announced):
+            let size = announced.map { "announces \($0) bytes" } ?? "passed \(limit) bytes while arriving"
+            return FetchError(
+                .api,
+                "\(job): the answer to \(method) \(size), over the body cap of \(limit) bytes (--max-body-bytes); nothing was stored"
+            )
         }
     }
 

@@ -27,16 +27,28 @@ public struct FetchConfiguration: Sendable {
     public var postWindow: Duration
     /// How long an export may stay "not ready" (404) after its POST.
     public var exportDeadline: Duration
-    /// Timeout of one HTTP request.
+    /// Time one HTTP request may take, its whole answer included.
     public var requestTimeout: Duration
+    /// Largest body accepted (bytes), counted while it arrives; a larger one
+    /// fails its export. Default 2 GB.
+    public var maxBodyBytes: Int64
+    /// How long after its export window ends a day must have been fetched to
+    /// be final (`fetch.settle_hours`, default 6 h). See `SettleRule`.
+    public var settleTime: Duration
+    /// The current time: when a day is fetched, and what "today" is. Tests
+    /// set it; nil is the system clock.
+    public var now: (@Sendable () -> Date)?
     /// Retries for 5xx, transport errors and 429.
     public var retry: RetryPolicy
-    /// The local "today" (cached days before it are trusted; today and later
-    /// are always fetched again). nil: the current date in `timeZone`.
+    /// The local "today" (today and later days are always provisional, so
+    /// fetched again). nil: the date of `now` in `timeZone`.
     public var today: LocalDate?
 
+    /// The default of `maxBodyBytes`: 2 GB.
+    public static let defaultMaxBodyBytes: Int64 = 2_000_000_000
+
     /// A configuration with Robin's defaults: 10 s polls, 30 POSTs per 60 s,
-    /// a 30-minute deadline per export, UTC days.
+    /// a 30-minute deadline per export, UTC days, 6 settle hours.
     public init(
         baseURL: URL = FetchConfiguration.defaultBaseURL,
         organizationID: Int,
@@ -50,7 +62,10 @@ public struct FetchConfiguration: Sendable {
         exportDeadline: Duration = .seconds(30 * 60),
         requestTimeout: Duration = .seconds(60),
         retry: RetryPolicy = RetryPolicy(),
-        today: LocalDate? = nil
+        today: LocalDate? = nil,
+        maxBodyBytes: Int64 = FetchConfiguration.defaultMaxBodyBytes,
+        settleTime: Duration = .seconds(6 * 3600),
+        now: (@Sendable () -> Date)? = nil
     ) {
         self.baseURL = baseURL
         self.organizationID = organizationID
@@ -65,6 +80,18 @@ public struct FetchConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.retry = retry
         self.today = today
+        self.maxBodyBytes = maxBodyBytes
+        self.settleTime = settleTime
+        self.now = now
+    }
+
+    /// The current time (`now`, else the system clock).
+    public var currentTime: Date { now?() ?? Date() }
+
+    /// The rule that tells final days from provisional ones, as of now.
+    public var settleRule: SettleRule {
+        let now = currentTime
+        return SettleRule(timeZone: timeZone, settleTime: settleTime, now: now, today: today ?? DayWindow.localDate(of: now, in: timeZone))
     }
 
     /// True when `baseURL` points at this machine (localhost, 127.0.0.0/8, ::1):
@@ -96,9 +123,11 @@ public struct FetchConfiguration: Sendable {
                 throw .configuration("--location-ids: need one or more positive ids")
             }
         }
-        guard pollInterval > .zero, postLimit > 0, postWindow > .zero, exportDeadline > .zero else {
-            throw .configuration("poll interval, POST limit, POST window and deadline must be positive")
+        guard pollInterval > .zero, postLimit > 0, postWindow > .zero, exportDeadline > .zero, requestTimeout > .zero else {
+            throw .configuration("poll interval, POST limit, POST window, deadline and request timeout must be positive")
         }
+        guard maxBodyBytes > 0 else { throw .configuration("--max-body-bytes \(maxBodyBytes): must be positive") }
+        guard settleTime >= .zero else { throw .configuration("fetch.settle_hours: must not be negative") }
         if !isLoopback {
             guard pollInterval >= .seconds(10) else {
                 throw .configuration(

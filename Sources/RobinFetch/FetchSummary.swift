@@ -4,10 +4,12 @@ import Foundation
 public struct FetchSummary: Sendable, Hashable, CustomStringConvertible {
     /// Exports in the period (days x kinds).
     public var total: Int
-    /// Exports found in the cache and not requested.
+    /// Exports final in the cache and not requested.
     public var fromCache: Int
     /// Exports downloaded and stored by this run.
     public var fetched: Int
+    /// Of the exports requested, those that were cached but provisional.
+    public var refetched: Int
     /// POSTs sent, including ones answered 429 or retried.
     public var postsSent: Int
     /// GETs sent, including 404 polls.
@@ -22,7 +24,7 @@ public struct FetchSummary: Sendable, Hashable, CustomStringConvertible {
     public var cacheRoot: String
 
     public var description: String {
-        "\(total) exports: \(fetched) fetched, \(fromCache) from cache; \(postsSent) POSTs, \(getsSent) GETs, "
+        "\(total) exports: \(fetched) fetched (\(refetched) provisional again), \(fromCache) from cache; \(postsSent) POSTs, \(getsSent) GETs, "
             + "\(retries) retries, \(bytesWritten) bytes in \(String(format: "%.1f", elapsed.seconds)) s -> \(cacheRoot)"
     }
 }

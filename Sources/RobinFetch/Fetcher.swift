@@ -29,11 +29,40 @@ public struct Fetcher: Sendable {
     /// The cache this fetcher writes.
     public var cache: ExportCache { ExportCache(configuration: configuration) }
 
+    /// What `fetch(days:kinds:)` would request now: every day of `days` that
+    /// is missing from the cache or provisional (`SettleRule`), per kind.
+    /// Reads the cache only; sends nothing.
+    /// - Throws: `FetchError` when a day's cache path holds something other
+    ///   than a regular file (a directory, a FIFO, a link): it is never read
+    ///   and cannot be replaced, so it is named instead.
+    public func plan(days: Period, kinds: [ExportKind] = ExportKind.allCases) throws(FetchError) -> FetchPlan {
+        let cache = self.cache
+        let rule = configuration.settleRule
+        var exports: [FetchPlan.Export] = []
+        var final = 0
+        for date in days.dates {
+            for kind in kinds {
+                let path = cache.path(kind: kind, date: date)
+                if case .other(let what) = CacheEntry(path: path) {
+                    throw .io(path, "is \(what), not a regular file: never read as a cached day; remove it so the day can be fetched")
+                }
+                let state = cache.state(kind: kind, date: date, rule: rule)
+                if state.needsFetch {
+                    exports.append(FetchPlan.Export(kind: kind, date: date, state: state))
+                } else {
+                    final += 1
+                }
+            }
+        }
+        return FetchPlan(exports: exports, final: final, postLimit: configuration.postLimit, postWindow: configuration.postWindow)
+    }
+
     /// Brings every day of `days` for each of `kinds` into the cache.
     ///
-    /// Days before today (in the organisation's time zone) already cached are
-    /// skipped; today and later days are always fetched again. Finished days
-    /// are stored as they arrive, so a failed or killed run keeps them.
+    /// Final days in the cache are skipped; missing and provisional days
+    /// (today and later always are) are fetched, each recorded with the time
+    /// of its request. Finished days are stored as they arrive, so a failed or
+    /// killed run keeps them.
     /// - Throws: `FetchError` (or `CancellationError` when cancelled).
     public func fetch(days: Period, kinds: [ExportKind] = ExportKind.allCases) async throws -> FetchSummary {
         try configuration.validate()
@@ -43,29 +72,25 @@ public struct Fetcher: Sendable {
         defer { lock.release() }  // held until the fetch returns
         cache.removeStaleTemporaries()
 
-        let today = configuration.today ?? DayWindow.localDate(of: Date(), in: configuration.timeZone)
+        let plan = try self.plan(days: days, kinds: kinds)
         var jobs: [ExportJob] = []
-        var fromCache = 0
-        for date in days.dates {
-            let window = DayWindow(date: date, timeZone: configuration.timeZone)
-            for kind in kinds {
-                if date < today && cache.contains(kind: kind, date: date) {
-                    fromCache += 1
-                } else {
-                    jobs.append(ExportJob(kind: kind, window: window, order: jobs.count))
-                }
-            }
+        for export in plan.exports {
+            let window = DayWindow(date: export.date, timeZone: configuration.timeZone)
+            jobs.append(ExportJob(kind: export.kind, window: window, order: jobs.count))
         }
+        let fromCache = plan.final
         let tally = FetchTally()
         await tally.start(total: days.dayCount * kinds.count, fromCache: fromCache)
         logger.info(
-            "fetching \(jobs.count) exports for \(days) (\(fromCache) from cache) into \(cache.root)"
+            "fetching \(jobs.count) exports for \(days) (\(fromCache) final in the cache, \(plan.provisionalCount) provisional fetched again) into \(cache.root)"
         )
 
         let limiter = PostLimiter(limit: configuration.postLimit, window: configuration.postWindow)
+        let client = RobinClient(configuration: configuration, logger: logger)
+        defer { client.close() }
         let run = ExportRun(
             configuration: configuration,
-            client: RobinClient(configuration: configuration, logger: logger),
+            client: client,
             cache: cache,
             limiter: limiter,
             tally: tally,
@@ -103,6 +128,7 @@ public struct Fetcher: Sendable {
             total: await tally.total,
             fromCache: fromCache,
             fetched: await tally.ready,
+            refetched: plan.provisionalCount,
             postsSent: await tally.postsSent,
             getsSent: await tally.getsSent,
             retries: await tally.retries,

@@ -8,25 +8,51 @@ import RobinModel
 /// One HTTP exchange at a time with Robin's Analytics API. Retrying and
 /// pacing are the fetcher's job; this type only sends, classifies the answer
 /// and keeps the token out of everything it returns.
+///
+/// Every request: follows no redirect (the token goes only to `baseURL`'s
+/// origin), must be answered completely within `requestTimeout` (head and
+/// body: a server dripping bytes cannot hold it longer), and may not bring a
+/// body over `maxBodyBytes` (counted as it arrives). An export's CSV streams
+/// to a temporary file in the cache folder, never into memory.
 struct RobinClient: Sendable {
     let baseURL: URL
     let token: APIToken
+    let requestTimeout: Duration
+    let maxBodyBytes: Int64
     let session: URLSession
     let sessionConfiguration: URLSessionConfiguration
+    let delegate: TransferDelegate
     let logger: Logger
 
     init(configuration: FetchConfiguration, logger: Logger) {
         self.baseURL = configuration.baseURL
         self.token = configuration.token
+        self.requestTimeout = configuration.requestTimeout
+        self.maxBodyBytes = configuration.maxBodyBytes
         self.logger = logger
         let sessionConfiguration = URLSessionConfiguration.ephemeral
+        // libcurl's own timer (no byte for this long); the whole answer is bounded in `send`.
         sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout.seconds
         sessionConfiguration.timeoutIntervalForResource = configuration.requestTimeout.seconds * 2
         sessionConfiguration.httpMaximumConnectionsPerHost = 8
         sessionConfiguration.urlCache = nil
         sessionConfiguration.httpCookieStorage = nil
         self.sessionConfiguration = sessionConfiguration
-        self.session = URLSession(configuration: sessionConfiguration)
+        self.delegate = TransferDelegate()
+        self.session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
+    }
+
+    /// Releases the shared session once its tasks are done.
+    func close() {
+        session.finishTasksAndInvalidate()
+    }
+
+    /// What a poll of an export found.
+    enum Download: Sendable {
+        /// Not ready: Robin answered 404 or another 4xx (not 401, 403 or 429).
+        case notReady(status: Int)
+        /// The complete CSV, checked, in a temporary file beside the cache file.
+        case ready(SpoolFile, bytes: Int64)
     }
 
     /// `POST insights/exports/organizations/{org}/{kind}`; returns `data.export_id`.
@@ -41,38 +67,65 @@ struct RobinClient: Sendable {
         // keep-alive connection dies without an answer, libcurl (URLSession on
         // Linux) tries to resend the body and can stall until the timeout.
         // POSTs are few (30 a minute), so the extra handshake costs nothing.
-        let session = URLSession(configuration: sessionConfiguration)
+        let session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        let (data, response) = try await send(request, on: session)
-        switch response.statusCode {
+        let answer = try await send(request, on: session)
+        switch answer.response.statusCode {
         case 200...299:
-            guard let id = RobinEnvelope(data).exportID, !id.isEmpty else {
-                throw ClientFailure.transient("HTTP \(response.statusCode) without data.export_id")
+            guard let id = RobinEnvelope(answer.body).exportID, !id.isEmpty else {
+                throw ClientFailure.transient("HTTP \(answer.response.statusCode) without data.export_id")
             }
             return id
         default:
-            throw failure(response, data)
+            throw failure(answer)
         }
     }
 
-    /// `GET insights/exports/{id}`: nil while Robin answers 404 (not ready),
-    /// else the CSV body.
-    func downloadExport(id: String) async throws -> Data? {
+    /// `GET insights/exports/{id}`. Per Robin's guide, any 4xx but 401, 403
+    /// and 429 means "not ready yet"; only a 200 whose body is the complete
+    /// CSV of `kind` (`CSVBodyCheck`) is ready. The CSV is spooled beside `path`.
+    func downloadExport(id: String, kind: ExportKind, to path: String) async throws -> Download {
         let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
         let url = URL(string: baseURL.absoluteString.trimmingSuffix("/") + "/insights/exports/" + encoded)!
-        let (data, response) = try await send(makeRequest(url, method: "GET"), on: session)
-        switch response.statusCode {
-        case 404:
-            return nil
-        case 200...299:
-            let expected = response.expectedContentLength
-            guard expected < 0 || Int64(data.count) == expected else {
-                throw ClientFailure.transient("truncated body: \(data.count) of \(expected) bytes")
-            }
-            return data
-        default:
-            throw failure(response, data)
+        let answer = try await send(makeRequest(url, method: "GET"), on: session) { response in
+            response.statusCode == 200 ? .spool(path: path) : .memory
         }
+        let status = answer.response.statusCode
+        switch status {
+        case 200:
+            guard let file = answer.spooled else { throw ClientFailure.transient("HTTP 200 without a body") }
+            let expected = answer.response.expectedContentLength
+            if expected >= 0, answer.received != expected {
+                file.discard()
+                throw ClientFailure.transient("truncated body: \(answer.received) of \(expected) bytes")
+            }
+            let problem: String?
+            do {
+                problem = try file.check(kind: kind)
+            } catch {
+                file.discard()
+                throw error
+            }
+            if let problem {
+                file.discard()
+                throw ClientFailure.transient(token.redact("HTTP 200, but \(problem)"))
+            }
+            return .ready(file, bytes: answer.received)
+        case 401, 403, 429:
+            throw failure(answer)
+        case 400...499:
+            return .notReady(status: status)
+        default:
+            throw failure(answer)
+        }
+    }
+
+    /// `GET <path>` (below the API root) with `query`: the status and the
+    /// body (JSON), for the calls outside the export cycle (locations).
+    func get(_ path: String, query: [URLQueryItem]) async throws -> HTTPAnswer {
+        var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+        components.queryItems = query
+        return try await send(makeRequest(components.url!, method: "GET"), on: session)
     }
 
     private func makeRequest(_ url: URL, method: String) -> URLRequest {
@@ -83,40 +136,97 @@ struct RobinClient: Sendable {
         return request
     }
 
-    private func send(_ request: URLRequest, on session: URLSession) async throws -> (Data, HTTPURLResponse) {
+    /// Sends `request` and waits for its complete answer, at most `requestTimeout`.
+    private func send(
+        _ request: URLRequest,
+        on session: URLSession,
+        destination: @escaping @Sendable (HTTPURLResponse) -> BodyDestination = { _ in .memory }
+    ) async throws -> HTTPAnswer {
         let started = ContinuousClock.now
         let method = request.httpMethod ?? "GET"
         let path = request.url?.path ?? "?"
+        let transfer = HTTPTransfer(maxBodyBytes: maxBodyBytes, destination: destination)
+        let task = session.dataTask(with: request)
+        delegate.add(transfer, for: task)
+        let timeout = requestTimeout
+        // The deadline of the whole exchange: libcurl's timer only notices silence.
+        let timedOut = ClientFailure.transient("no complete answer within \(RobinClient.format(timeout)) (--request-timeout)")
+        let deadline = Task {
+            try await Task.sleep(for: timeout)
+            transfer.fail(timedOut)
+            task.cancel()
+        }
+        defer { deadline.cancel() }
         do {
-            let (data, response) = try await session.data(for: request)
-            guard let http = response as? HTTPURLResponse else {
-                throw ClientFailure.transient("not an HTTP response")
+            let answer = try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPAnswer, any Error>) in
+                    transfer.wait(with: continuation)
+                    task.resume()
+                }
+            } onCancel: {
+                transfer.fail(CancellationError())
+                task.cancel()
             }
-            logger.debug("\(method) \(path) -> \(http.statusCode), \(data.count) bytes in \(ContinuousClock.now - started)")
-            return (data, http)
+            logger.debug("\(method) \(path) -> \(answer.response.statusCode), \(answer.received) bytes in \(ContinuousClock.now - started)")
+            return answer
         } catch let failure as ClientFailure {
+            if case .transient(let reason) = failure { logger.debug("\(method) \(path) failed: \(reason)") }
             throw failure
+        } catch let error as FetchError {
+            throw error
         } catch {
             try Task.checkCancellation()
+            // libcurl's own timer (set to the same limit) can fire first.
+            if (error as? URLError)?.code == .timedOut { throw timedOut }
             let reason = token.redact(RobinClient.describe(error))
             logger.debug("\(method) \(path) failed: \(reason)")
             throw ClientFailure.transient(reason)
         }
     }
 
-    private func failure(_ response: HTTPURLResponse, _ data: Data) -> ClientFailure {
+    func failure(_ answer: HTTPAnswer) -> ClientFailure {
+        let response = answer.response
         let status = response.statusCode
         switch status {
         case 401, 403:
             return .unauthorized(status: status)
         case 429:
             return .rateLimited(retryAfter: RobinClient.retryAfter(response.value(forHTTPHeaderField: "Retry-After")))
+        case 300...399:
+            let location = response.value(forHTTPHeaderField: "Location").flatMap { URL(string: $0, relativeTo: response.url) }
+            return .redirected(status: status, to: location?.absoluteURL ?? URL(string: "about:blank")!)
+        case 200...299:
+            return .transient("HTTP \(status) \(RobinClient.reason(status)) without the export's CSV (only a 200 with it is stored)")
         case 408, 500...599:
-            let envelope = RobinEnvelope(data)
+            let envelope = RobinEnvelope(answer.body)
             return .transient(token.redact("HTTP \(status) \(RobinClient.reason(status)): \(envelope.summary)"))
         default:
-            return .refused(status: status, message: token.redact(RobinEnvelope(data).summary))
+            return .refused(status: status, message: token.redact(RobinEnvelope(answer.body).summary))
         }
+    }
+
+    /// `scheme://host:port` of `url`, the part that decides where a token may go.
+    static func origin(_ url: URL) -> String {
+        let scheme = url.scheme?.lowercased() ?? "?"
+        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : 0)
+        return "\(scheme)://\(url.host?.lowercased() ?? "?"):\(port)"
+    }
+
+    /// Why a redirect to `target` was not followed, naming origins only (a
+    /// path or query could carry anything).
+    func redirectMessage(status: Int?, to target: URL) -> String {
+        let answered = status.map { "HTTP \($0) \(RobinClient.reason($0))" } ?? "a redirect"
+        let api = RobinClient.origin(baseURL)
+        let there = RobinClient.origin(target)
+        if there == api {
+            return "\(answered), a redirect within \(api); not followed (robin-report follows no redirects: check --base-url)"
+        }
+        return "\(answered), a redirect to \(there); refused: the API token is sent only to \(api) (--base-url)"
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let seconds = duration.seconds
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
     }
 
     /// Seconds (integer or decimal) or an HTTP date; nil when absent or unreadable.

@@ -29,6 +29,12 @@ public struct Settings: Sendable, Equatable {
     /// Defaults of `robin-report email` (`[email]`).
     public var email = EmailSettings()
 
+    // The fetch stage's setting.
+    /// Hours after a day's export window ends (its next local midnight) before
+    /// a fetch of it is final; a day fetched sooner is provisional and fetched
+    /// again (`fetch.settle_hours`, default 6).
+    public var settleHours = 6.0
+
     public init() {}
 
     /// Whether `date` is a workday: its weekday is in `workweek` and it is not a closed date.

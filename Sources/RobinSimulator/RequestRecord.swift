@@ -10,14 +10,19 @@ public struct RequestRecord: Sendable, Hashable {
     public var at: ContinuousClock.Instant
     /// The POST body's `from`, when there was one.
     public var from: String?
+    /// The export this request created (a POST answered 202) or asked for (a GET).
+    public var exportID: String?
 
     /// A record of one request.
-    public init(method: String, path: String, status: Int, at: ContinuousClock.Instant, from: String? = nil) {
+    public init(
+        method: String, path: String, status: Int, at: ContinuousClock.Instant, from: String? = nil, exportID: String? = nil
+    ) {
         self.method = method
         self.path = path
         self.status = status
         self.at = at
         self.from = from
+        self.exportID = exportID
     }
 
     /// True for an export request (a POST to `.../desks` or `.../spaces`).

@@ -13,7 +13,11 @@ import RobinModel
 ///   validated (400, fractional seconds refused), POSTs are limited per token
 ///   (429 with `Retry-After`), all in Robin's JSON envelope.
 ///
-/// Tests can inject faults and read the request log.
+/// - `GET /v1.0/organizations/{id}/locations?page=&per_page=` lists the
+///   configured locations, paged, in the same envelope.
+///
+/// Tests can inject faults (`SimulatedFault`, or at random with
+/// `RandomFaults`) and read the request log.
 public actor RobinAPISimulator {
     /// The settings the simulator started with.
     public let configuration: SimulatorConfiguration
@@ -73,6 +77,11 @@ public actor RobinAPISimulator {
         await state.inject(fault, on: target, times: times)
     }
 
+    /// Draws faults at random from now on (nil: stop).
+    public func setRandomFaults(_ faults: RandomFaults?) async {
+        await state.setRandomFaults(faults)
+    }
+
     /// Changes how long new exports stay "not ready".
     public func setReadinessDelay(_ delay: Duration) async {
         await state.setReadinessDelay(delay)
@@ -91,23 +100,32 @@ public actor RobinAPISimulator {
         let path = request.path
         let token = accessToken(request.headers[.authorization])
         var from: String?
+        var exportID: String?
         let reply: SimulatorReply
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         if path.hasPrefix(prefix) {
             let rest = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
             if method == "POST", rest.count == 3, rest[0] == "organizations", Int(rest[1]) != nil,
                let kind = ExportKind(rawValue: String(rest[2])) {
                 let body = (try? await request.bodyData) ?? Data()
                 from = (try? JSONSerialization.jsonObject(with: body) as? [String: Any])?["from"] as? String
-                reply = await state.requestExport(kind: kind, token: token, body: body, at: now)
+                reply = await state.requestExport(kind: kind, token: token, body: body, path: path, at: now)
+                if case .envelope(202, _, _, let data, _) = reply { exportID = data?["export_id"] }
             } else if method == "GET", rest.count == 1, !rest[0].isEmpty {
-                reply = await state.download(id: String(rest[0]), token: token, at: now)
+                exportID = String(rest[0])
+                reply = await state.download(id: String(rest[0]), token: token, path: path, at: now)
             } else {
                 reply = .envelope(status: 404, message: "No route for \(method) \(path)")
             }
+        } else if method == "GET", parts.count == 5, parts[1] == "v1.0", parts[2] == "organizations", Int(parts[3]) != nil,
+                  parts[4] == "locations" {
+            reply = await state.locations(
+                token: token, page: request.query["page"].flatMap { Int($0) }, perPage: request.query["per_page"].flatMap { Int($0) }
+            )
         } else {
             reply = .envelope(status: 404, message: "No route for \(method) \(path)")
         }
-        await state.record(RequestRecord(method: method, path: path, status: reply.status, at: now, from: from))
+        await state.record(RequestRecord(method: method, path: path, status: reply.status, at: now, from: from, exportID: exportID))
         return response(reply)
     }
 
@@ -136,6 +154,28 @@ public actor RobinAPISimulator {
                 headers: [.contentType: "text/csv; charset=utf-8"],
                 body: HTTPBodySequence(from: TruncatedBytes(prefix: Array(body.prefix(body.count / 2))), count: body.count)
             )
+        case .closeDelimited(let body):
+            return CloseDelimitedBody.response(body, contentType: "text/csv; charset=utf-8")
+        case .drip(let body, let rate):
+            return HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8"],
+                body: HTTPBodySequence(from: DrippingBytes(bytes: [UInt8](body), bytesPerSecond: rate), count: body.count)
+            )
+        case .endless(let header, let row):
+            return HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8"],
+                body: HTTPBodySequence(from: EndlessBytes(header: [UInt8](header), row: [UInt8](row)))
+            )
+        case .redirect(let location):
+            return HTTPResponse(
+                statusCode: HTTPStatusCode(302, phrase: "Found"),
+                headers: [HTTPHeader("Location"): location, .contentType: "text/plain"],
+                body: Data("Moved to \(location)\n".utf8)
+            )
+        case .raw(let status, let contentType, let body):
+            return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: phrase(status)), headers: [.contentType: contentType], body: body)
         }
     }
 
@@ -144,6 +184,7 @@ public actor RobinAPISimulator {
         case 202: "Accepted"
         case 400: "Bad Request"
         case 401: "Unauthorized"
+        case 403: "Forbidden"
         case 404: "Not Found"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"

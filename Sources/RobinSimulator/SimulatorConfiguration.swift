@@ -14,6 +14,10 @@ public struct SimulatorConfiguration: Sendable {
     public var knownLocationIDs: Set<Int>?
     /// Called with every request once answered (for `simulate --verbose`).
     public var onRequest: (@Sendable (RequestRecord) -> Void)?
+    /// The organisation's locations, listed by `GET /v1.0/organizations/{id}/locations`.
+    public var locations: [SimulatedLocation]
+    /// Faults drawn at random on every request (nil: only injected ones).
+    public var randomFaults: RandomFaults?
 
     /// Robin's limits by default: 30 POSTs per 60 s; exports ready after 2 s.
     public init(
@@ -23,7 +27,9 @@ public struct SimulatorConfiguration: Sendable {
         postWindow: Duration = .seconds(60),
         readinessDelay: Duration = .seconds(2),
         knownLocationIDs: Set<Int>? = nil,
-        onRequest: (@Sendable (RequestRecord) -> Void)? = nil
+        onRequest: (@Sendable (RequestRecord) -> Void)? = nil,
+        locations: [SimulatedLocation] = [],
+        randomFaults: RandomFaults? = nil
     ) {
         self.port = port
         self.tokens = tokens
@@ -32,5 +38,7 @@ public struct SimulatorConfiguration: Sendable {
         self.readinessDelay = readinessDelay
         self.knownLocationIDs = knownLocationIDs
         self.onRequest = onRequest
+        self.locations = locations
+        self.randomFaults = randomFaults
     }
 }

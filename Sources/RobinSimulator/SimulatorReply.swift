@@ -10,11 +10,23 @@ enum SimulatorReply: Sendable {
     case reset
     /// Announce `body`'s length but send only its first half.
     case truncated(Data)
+    /// A 200 without Content-Length whose body is `body`, then the connection closes.
+    case closeDelimited(Data)
+    /// `body` with its Content-Length, at `bytesPerSecond`.
+    case drip(Data, bytesPerSecond: Int)
+    /// A chunked 200: `header`, then `row` again and again, without end.
+    case endless(header: Data, row: Data)
+    /// 302 Found to `location`.
+    case redirect(location: String)
+    /// Any status with a body of `contentType` (HTML and JSON faults, the locations list).
+    case raw(status: Int, contentType: String, body: Data)
 
     var status: Int {
         switch self {
         case .envelope(let status, _, _, _, _): status
-        case .csv, .truncated: 200
+        case .raw(let status, _, _): status
+        case .csv, .truncated, .closeDelimited, .drip, .endless: 200
+        case .redirect: 302
         case .reset: 0
         }
     }
@@ -24,6 +36,7 @@ enum SimulatorReply: Sendable {
         switch status {
         case 200: "OK"
         case 202: "ACCEPTED"
+        case 403: "FORBIDDEN"
         case 400: "BAD_REQUEST"
         case 401: "UNAUTHORIZED"
         case 404: "NOT_FOUND"

@@ -15,9 +15,13 @@ struct FetchCommand: AsyncParsableCommand {
 
             The token comes from ROBIN_API_TOKEN or --token-file; it is never printed, logged or stored.
 
-            Past days already in the cache are skipped; today and later days are fetched again. \
-            POSTs are paced at 30 per rolling minute (Robin's limit) and each export is polled every \
-            --poll-interval seconds. A killed run keeps every finished day; a rerun resumes.
+            Final days in the cache are skipped. A day is final once it was fetched at least \
+            --settle-hours after its export window ended (its next local midnight); until then it is \
+            provisional and fetched again, and today and later days always are. POSTs are paced at 30 \
+            per rolling minute (Robin's limit) and each export is polled every --poll-interval seconds. \
+            Only a 200 carrying the export's complete CSV (its header row, not cut short) is stored; \
+            redirects are never followed (the token goes only to --base-url). A killed run keeps every \
+            finished day; a rerun resumes.
 
             Exit codes: 0 success, 1 API or I/O failure, 2 usage or configuration error.
             """
@@ -38,12 +42,11 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Cache folder; files go to <cache>/<org>/<locations>/<kind>/<date>.csv.", valueName: "dir"))
     var cache: String = ".robin-cache"
 
-
-
-
     @Option(help: ArgumentHelp("IANA time zone of the organisation; days run from its local midnight.", valueName: "tz"))
     var timezone: String = "UTC"
 
+    @Option(help: ArgumentHelp("Hours after a day's end before a fetch of it is final (fetch.settle_hours in the config).", valueName: "hours"))
+    var settleHours: Double = 6
 
     @Option(help: ArgumentHelp("Rolling window of the POST budget in seconds (at least 60 unless --base-url is loopback).", valueName: "seconds"))
     var postWindow: Double = 60
@@ -51,19 +54,14 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds an export may stay not ready before the fetch fails.", valueName: "seconds"))
     var exportDeadline: Double = 1800
 
-    @Option(help: ArgumentHelp("Seconds one HTTP request may take before it counts as failed and is retried.", valueName: "seconds"))
-    var requestTimeout: Double = 60
-
     @Option(help: ArgumentHelp("Attempts per request on 5xx, timeouts and dropped connections.", valueName: "n"))
     var maxAttempts: Int = 5
 
     @Option(help: ArgumentHelp("First retry backoff in seconds (doubles each time, with jitter).", valueName: "seconds"))
     var backoff: Double = 1
 
-
-    /// Token, API root, polling, POST budget and log level, as `report` has them.
+    /// Token, API root, polling, POST budget, timeouts and log level, as `report` has them.
     @OptionGroup var connection: ConnectionOptions
-
 
     func validate() throws {
         guard org > 0 else { throw ValidationError("--org \(org): must be a positive organisation id") }
@@ -80,7 +78,7 @@ struct FetchCommand: AsyncParsableCommand {
         guard URL(string: connection.baseURL).map(FetchConfiguration.isLoopback) ?? false || postWindow >= 60 else {
             throw ValidationError("--post-window \(postWindow) s is shorter than Robin's minute (shorter only with a loopback --base-url)")
         }
-        guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive") }
+        guard settleHours >= 0, settleHours.isFinite else { throw ValidationError("--settle-hours must not be negative") }
         guard exportDeadline > 0 else { throw ValidationError("--export-deadline must be positive") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
         guard backoff >= 0 else { throw ValidationError("--backoff must not be negative") }
@@ -99,8 +97,10 @@ struct FetchCommand: AsyncParsableCommand {
             postLimit: connection.postsPerMinute,
             postWindow: .seconds(postWindow),
             exportDeadline: .seconds(exportDeadline),
-            requestTimeout: .seconds(requestTimeout),
-            retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .seconds(backoff))
+            requestTimeout: .seconds(connection.requestTimeout),
+            retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .seconds(backoff)),
+            maxBodyBytes: connection.maxBodyBytes,
+            settleTime: .seconds(settleHours * 3600)
         )
         let fetcher = Fetcher(
             configuration: configuration,

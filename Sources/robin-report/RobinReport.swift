@@ -15,7 +15,7 @@ struct RobinReport: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ReportCommand.self, FetchCommand.self, MetricsCommand.self, EmailCommand.self, PublishCommand.self,
-                      DemoCommand.self, SimulateCommand.self]
+                      DemoCommand.self, SimulateCommand.self, InitCommand.self]
     )
 
     /// Runs the command and maps every failure to one line on stderr and the

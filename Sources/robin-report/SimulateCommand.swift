@@ -10,7 +10,18 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run a local server that behaves like Robin's Analytics API.",
         discussion: """
             Prints the base URL (use it as `fetch --base-url`) and serves until killed.
-            Requests need `Authorization: Access-Token <token>` with the --token value.
+            Requests need `Authorization: Access-Token <token>` with the --token value. \
+            It serves the export requests and downloads, and the synthetic organisation's \
+            locations at GET /v1.0/organizations/{id}/locations (paged, for `init`).
+
+            Faults, for trying a client's failure handling:
+              --fault TARGET:KIND[=ARG][xN]   (repeatable) the next N requests of TARGET \
+            (post: export requests, get: downloads) misbehave, in the order given. KIND is one of: \
+            \(FaultSpec.kinds). Examples: --fault post:429=2x5 (a storm of five 429s), \
+            --fault get:drip=16, --fault get:redirect=8081, --fault get:cut-no-length.
+              --fault-rate P   each request misbehaves with probability P (0 to 1), drawing \
+            from --fault-kinds (default: 429, 500, 503, reset, cut, cut-no-length, html, json, empty: \
+            all survivable by retrying), seeded by --fault-seed.
             """
     )
 
@@ -35,6 +46,18 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Rolling window of the POST limit in seconds.", valueName: "seconds"))
     var postWindow: Double = 60
 
+    @Option(name: .customLong("fault"), help: ArgumentHelp("Inject a fault, TARGET:KIND[=ARG][xN] (repeatable; see above).", valueName: "spec"))
+    var faults: [String] = []
+
+    @Option(help: ArgumentHelp("Probability (0 to 1) that any request misbehaves, drawn from --fault-kinds.", valueName: "p"))
+    var faultRate: Double = 0
+
+    @Option(help: ArgumentHelp("Comma-separated KIND[=ARG] list that --fault-rate draws from.", valueName: "kinds"))
+    var faultKinds: String?
+
+    @Option(help: ArgumentHelp("Seed of the --fault-rate draws (default: --seed).", valueName: "n"))
+    var faultSeed: UInt64?
+
     @Flag(help: "Print every request (method, path, status) on stderr.")
     var verbose = false
 
@@ -51,6 +74,35 @@ struct SimulateCommand: AsyncParsableCommand {
         if let token, token.isEmpty || token.contains(where: \.isWhitespace) {
             throw ValidationError("--token: must be non-empty without spaces")
         }
+        guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be from 0 to 1") }
+        _ = try parsedFaults()
+        _ = try randomFaults()
+    }
+
+    private func parsedFaults() throws -> [FaultSpec] {
+        do {
+            return try faults.map { (spec) throws(FaultSpec.Invalid) in try FaultSpec(parsing: spec) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func randomFaults() throws -> RandomFaults? {
+        guard faultRate > 0 else {
+            if faultKinds != nil { throw ValidationError("--fault-kinds needs --fault-rate") }
+            return nil
+        }
+        guard let faultKinds else { return RandomFaults(rate: faultRate, seed: faultSeed ?? seed) }
+        let kinds: [SimulatedFault]
+        do {
+            kinds = try faultKinds.split(separator: ",").map { (kind) throws(FaultSpec.Invalid) in
+                try FaultSpec.fault(kind.trimmingCharacters(in: .whitespaces))
+            }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard !kinds.isEmpty else { throw ValidationError("--fault-kinds: name at least one kind") }
+        return RandomFaults(rate: faultRate, seed: faultSeed ?? seed, kinds: kinds)
     }
 
     func run() async throws {
@@ -65,10 +117,15 @@ struct SimulateCommand: AsyncParsableCommand {
                 postWindow: .seconds(postWindow),
                 readinessDelay: .seconds(readyAfter),
                 knownLocationIDs: Set(organization.locationIDs),
-                onRequest: verbose ? SimulateCommand.printRequest : nil
+                onRequest: verbose ? SimulateCommand.printRequest : nil,
+                locations: SimulatedLocation.locations(of: organization),
+                randomFaults: try randomFaults()
             ),
             dataSource: organization
         )
+        for spec in try parsedFaults() {
+            await simulator.inject(spec.fault, on: spec.target, times: spec.times)
+        }
         let url = try await simulator.start()
         FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
         let tokenSource = token != nil ? "--token" : environmentToken != nil ? "ROBIN_API_TOKEN" : "\"simulator\""

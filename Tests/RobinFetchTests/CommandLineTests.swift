@@ -58,10 +58,17 @@ struct CommandLineTests {
         outputs += [clean.stdout, clean.stderr]
         #expect(clean.status == 0, "\(clean.stderr)")
 
-        let resumedFiles = SimulatorHarness.files(under: killedRoot)
-        let cleanFiles = SimulatorHarness.files(under: (harness.folder as NSString).appendingPathComponent("clean/42/all"))
+        // Same CSV names (no temporaries left) and bytes. The fetch records
+        // beside them hold each run's own clock time (and a CSV whose run was
+        // killed before its record keeps none: its file time stands in).
+        let resumedAll = SimulatorHarness.files(under: killedRoot)
+        let cleanAll = SimulatorHarness.files(under: (harness.folder as NSString).appendingPathComponent("clean/42/all"))
+        let resumedFiles = resumedAll.filter { !$0.key.hasSuffix(".fetched") }
+        let cleanFiles = cleanAll.filter { !$0.key.hasSuffix(".fetched") }
         #expect(cleanFiles.count == 20)
-        #expect(resumedFiles == cleanFiles)  // same names (no temporaries left), same bytes
+        #expect(cleanAll.count == 40)  // each CSV with its record
+        #expect(resumedFiles == cleanFiles)
+        #expect(resumedAll.keys.allSatisfy { $0.hasSuffix(".csv") || $0.hasSuffix(".csv.fetched") })
 
         // The token is in no output and no cache file.
         for text in outputs {

@@ -19,12 +19,10 @@ struct RetryTests {
         let configuration = harness.configuration()
         let days = period("2026-11-16", "2026-11-17")
 
-        let started = ContinuousClock.now
         let summary = try await Fetcher(configuration: configuration, logger: SimulatorHarness.logger).fetch(days: days)
 
         #expect(summary.fetched == 4)
         #expect(summary.retries >= 5)  // a GET reset may be retried inside libcurl itself
-        #expect(ContinuousClock.now - started < .seconds(5))
         let log = await simulator.requestLog()
         #expect(log.contains { $0.isExportRequest && $0.status == 500 })
         #expect(log.contains { $0.isExportRequest && $0.status == 0 })

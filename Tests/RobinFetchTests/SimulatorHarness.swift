@@ -24,7 +24,8 @@ struct SimulatorHarness {
         postLimit: Int = 30,
         postWindow: Duration = .seconds(60),
         readiness: Duration = .milliseconds(100),
-        knownLocationIDs: Set<Int>? = [1, 2]
+        knownLocationIDs: Set<Int>? = [1, 2],
+        locations: [SimulatedLocation] = []
     ) async throws -> SimulatorHarness {
         let simulator = RobinAPISimulator(
             configuration: SimulatorConfiguration(
@@ -32,7 +33,8 @@ struct SimulatorHarness {
                 postLimit: postLimit,
                 postWindow: postWindow,
                 readinessDelay: readiness,
-                knownLocationIDs: knownLocationIDs
+                knownLocationIDs: knownLocationIDs,
+                locations: locations
             ),
             dataSource: TinyDataSource()
         )
@@ -53,7 +55,11 @@ struct SimulatorHarness {
         postLimit: Int = 30,
         postWindow: Duration = .seconds(60),
         deadline: Duration = .seconds(20),
-        today: LocalDate? = LocalDate("2030-01-01")
+        today: LocalDate? = nil,
+        now: Date = SimulatorHarness.farFuture,
+        requestTimeout: Duration = .seconds(10),
+        maxAttempts: Int = 4,
+        maxBodyBytes: Int64 = FetchConfiguration.defaultMaxBodyBytes
     ) -> FetchConfiguration {
         FetchConfiguration(
             baseURL: baseURL,
@@ -66,11 +72,17 @@ struct SimulatorHarness {
             postLimit: postLimit,
             postWindow: postWindow,
             exportDeadline: deadline,
-            requestTimeout: .seconds(10),
-            retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)),
-            today: today
+            requestTimeout: requestTimeout,
+            retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)),
+            today: today,
+            maxBodyBytes: maxBodyBytes,
+            now: { now }
         )
     }
+
+    /// The default "now" of fetches in tests: 2030-01-01T12:00Z, so every day
+    /// they fetch (in 2025-2026) is past and settled, hence final.
+    static let farFuture = Date(timeIntervalSince1970: 1_893_499_200)
 
     func stop() async {
         await simulator.stop()
