@@ -40,4 +40,18 @@ public struct FetchPlan: Sendable, Hashable {
         let windows = (exportCount - 1) / postLimit
         return (postWindow + postWindow / 60) * windows
     }
+
+    /// The line shown before a fetch, e.g. `fetching 126 daily exports
+    /// (2026-09-27 to 2026-11-30; 3 provisional, fetched again): about 4
+    /// minutes at 30 POSTs a minute`; nil when there is nothing to fetch.
+    public var announcement: String? {
+        guard let first = exports.first?.date, let last = exports.last?.date else { return nil }
+        let seconds = Double(estimatedDuration.components.seconds)
+        let minutes = Int((seconds / 60).rounded())
+        let time = seconds < 60 ? "under a minute" : minutes == 1 ? "about a minute" : "about \(minutes) minutes"
+        let window = postWindow.components.seconds
+        let rate = window == 60 ? "\(postLimit) POSTs a minute" : "\(postLimit) POSTs per \(window) s"
+        let again = provisionalCount == 0 ? "" : "; \(provisionalCount) provisional, fetched again"
+        return "fetching \(exportCount) daily export\(exportCount == 1 ? "" : "s") (\(first) to \(last)\(again)): \(time) at \(rate)"
+    }
 }

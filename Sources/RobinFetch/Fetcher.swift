@@ -36,25 +36,40 @@ public struct Fetcher: Sendable {
     ///   than a regular file (a directory, a FIFO, a link): it is never read
     ///   and cannot be replaced, so it is named instead.
     public func plan(days: Period, kinds: [ExportKind] = ExportKind.allCases) throws(FetchError) -> FetchPlan {
+        try plan([FetchRange(days: days, kinds: kinds)])
+    }
+
+    /// What `fetch(_:)` would request now for `ranges`: each (kind, day) once,
+    /// earlier days first, when missing or provisional.
+    public func plan(_ ranges: [FetchRange]) throws(FetchError) -> FetchPlan {
         let cache = self.cache
         let rule = configuration.settleRule
         var exports: [FetchPlan.Export] = []
         var final = 0
-        for date in days.dates {
-            for kind in kinds {
-                let path = cache.path(kind: kind, date: date)
-                if case .other(let what) = CacheEntry(path: path) {
-                    throw .io(path, "is \(what), not a regular file: never read as a cached day; remove it so the day can be fetched")
-                }
-                let state = cache.state(kind: kind, date: date, rule: rule)
-                if state.needsFetch {
-                    exports.append(FetchPlan.Export(kind: kind, date: date, state: state))
-                } else {
-                    final += 1
-                }
+        for (date, kind) in Self.days(ranges) {
+            let path = cache.path(kind: kind, date: date)
+            if case .other(let what) = CacheEntry(path: path) {
+                throw .io(path, "is \(what), not a regular file: never read as a cached day; remove it so the day can be fetched")
+            }
+            let state = cache.state(kind: kind, date: date, rule: rule)
+            if state.needsFetch {
+                exports.append(FetchPlan.Export(kind: kind, date: date, state: state))
+            } else {
+                final += 1
             }
         }
         return FetchPlan(exports: exports, final: final, postLimit: configuration.postLimit, postWindow: configuration.postWindow)
+    }
+
+    /// Every (day, kind) of `ranges` once, by day, then in `ExportKind` order.
+    static func days(_ ranges: [FetchRange]) -> [(LocalDate, ExportKind)] {
+        var wanted: [LocalDate: Set<ExportKind>] = [:]
+        for range in ranges {
+            for date in range.days.dates { wanted[date, default: []].formUnion(range.kinds) }
+        }
+        return wanted.keys.sorted().flatMap { date in
+            ExportKind.allCases.filter { wanted[date]!.contains($0) }.map { (date, $0) }
+        }
     }
 
     /// Brings every day of `days` for each of `kinds` into the cache.
@@ -65,6 +80,12 @@ public struct Fetcher: Sendable {
     /// killed run keeps them.
     /// - Throws: `FetchError` (or `CancellationError` when cancelled).
     public func fetch(days: Period, kinds: [ExportKind] = ExportKind.allCases) async throws -> FetchSummary {
+        try await fetch([FetchRange(days: days, kinds: kinds)])
+    }
+
+    /// Brings every day of each range, in its kinds, into the cache (as
+    /// `fetch(days:kinds:)`, each (kind, day) once).
+    public func fetch(_ ranges: [FetchRange]) async throws -> FetchSummary {
         try configuration.validate()
         let started = ContinuousClock.now
         let cache = self.cache
@@ -72,7 +93,7 @@ public struct Fetcher: Sendable {
         defer { lock.release() }  // held until the fetch returns
         cache.removeStaleTemporaries()
 
-        let plan = try self.plan(days: days, kinds: kinds)
+        let plan = try self.plan(ranges)
         var jobs: [ExportJob] = []
         for export in plan.exports {
             let window = DayWindow(date: export.date, timeZone: configuration.timeZone)
@@ -80,9 +101,10 @@ public struct Fetcher: Sendable {
         }
         let fromCache = plan.final
         let tally = FetchTally()
-        await tally.start(total: days.dayCount * kinds.count, fromCache: fromCache)
+        await tally.start(total: plan.exportCount + fromCache, fromCache: fromCache)
+        let span = ranges.map(\.days.description).joined(separator: ", ")
         logger.info(
-            "fetching \(jobs.count) exports for \(days) (\(fromCache) final in the cache, \(plan.provisionalCount) provisional fetched again) into \(cache.root)"
+            "fetching \(jobs.count) exports for \(span) (\(fromCache) final in the cache, \(plan.provisionalCount) provisional fetched again) into \(cache.root)"
         )
 
         let limiter = PostLimiter(limit: configuration.postLimit, window: configuration.postWindow)

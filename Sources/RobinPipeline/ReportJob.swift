@@ -38,14 +38,27 @@ public struct ReportJob: Sendable {
         self.today = today
     }
 
-    /// The days fetched before reading: the previous period, this one and
-    /// the last `history` trend periods, a day more on each side (a
-    /// building's local date can be a day off the org's), up to today.
-    public var fetchPlan: FetchPlan {
+    /// What the job asks the fetcher for: the previous period, this one and
+    /// the last `history` trend periods in both exports, a day more on each
+    /// side (a building's local date can be a day off the org's), up to today;
+    /// and the desk exports of the 7 days after the period (bookings ahead,
+    /// METRICS.md "Busy days ahead"), future days included.
+    public var fetchRanges: [FetchRange] {
         let earliest = [period.previous, period.earlier(by: max(history, 1) - 1)].map(\.period.from).min()!
         let last = min(period.period.to.adding(days: 1), today)
-        return FetchPlan(days: Period(from: earliest.adding(days: -1), to: last), cache: cache, today: today)
+        var ranges = [FetchRange(days: forward.period, kinds: [.desks])]
+        if let days = Period(from: earliest.adding(days: -1), to: last) { ranges.insert(FetchRange(days: days), at: 0) }
+        return ranges
     }
+
+    /// The 7 days after the period, whose desk bookings the report looks ahead to.
+    var forward: Analyzer.ForwardWindow {
+        Analyzer.ForwardWindow(after: period.period, complete: cache.missingDays(
+            kind: .desks, in: Analyzer.ForwardWindow(after: period.period, complete: false).period).isEmpty)
+    }
+
+    /// The rule that tells which cached days are still provisional.
+    var settleRule: SettleRule { fetcher?.configuration.settleRule ?? SettleRule(settings: settings) }
 
     /// Runs the pipeline; returns the report folder. `warn` gets the
     /// readers' warnings; `announce` gets one line before a fetch saying how
@@ -56,14 +69,10 @@ public struct ReportJob: Sendable {
         let folderWriter = ReportFolderWriter(outputDirectory: outputDirectory)
         // Before anything else, so a run killed earlier leaves nothing behind once this one is done.
         folderWriter.removeStaleTemporaries()
-        let previous = period.previous
         if let fetcher {
-            let plan = fetchPlan
-            if let days = plan.days {
-                if let line = plan.announcement(postLimit: fetcher.configuration.postLimit,
-                                                postWindow: fetcher.configuration.postWindow) { announce(line) }
-                _ = try await fetcher.fetch(days: days)
-            }
+            let ranges = fetchRanges
+            if let line = try fetcher.plan(ranges).announcement { announce(line) }
+            _ = try await fetcher.fetch(ranges)
         }
         let missing = ExportKind.allCases.flatMap { kind in
             cache.missingDays(kind: kind, in: period.period).map { "\(kind)/\($0)" }
@@ -71,28 +80,29 @@ public struct ReportJob: Sendable {
         guard missing.isEmpty else { throw PipelineError.notCached(period: period.title, days: missing) }
 
         let trend = (0..<trendLength).reversed().map { period.earlier(by: $0) }
-        let readRange = Period(from: min(trend[0].period.from, previous.period.from).adding(days: -1),
+        let forward = self.forward
+        let readRange = Period(from: min(trend[0].period.from, period.previous.period.from).adding(days: -1),
                                to: period.period.to.adding(days: 1))!
-        let files = ExportKind.allCases.map { kind in
-            cache.cachedDays(kind: kind, in: readRange).map { cache.path(kind: kind, date: $0) }
-        }
-        let exports = try await Exports.read(desks: files[0], spaces: files[1], warn: warn)
-        let analyzer = Analyzer(settings: settings)
-        func analyze(_ candidate: ReportPeriod) throws -> Metrics? {
-            guard ExportKind.allCases.allSatisfy({ cache.missingDays(kind: $0, in: candidate.period).isEmpty }) else { return nil }
-            return try analyzer.metrics(desks: exports.desks, events: exports.events, period: candidate.period)
-        }
-        var metrics = try analyzer.metrics(desks: exports.desks, events: exports.events, period: period.period)
-        metrics.previous = try analyze(previous).map(Metrics.Previous.init)
-        let trendMetrics = try trend.map { candidate in candidate == period ? metrics : try analyze(candidate) }
+        let deskRange = Period(from: readRange.from, to: forward.complete ? forward.period.to.adding(days: 1) : readRange.to)!
+        let deskFiles = cache.cachedDays(kind: .desks, in: deskRange).map { cache.path(kind: .desks, date: $0) }
+        let spaceFiles = cache.cachedDays(kind: .spaces, in: readRange).map { cache.path(kind: .spaces, date: $0) }
+        let exports = try await Exports.read(desks: deskFiles, spaces: spaceFiles, warn: warn)
+        let trendMetrics = try Analyzer(settings: settings).trendMetrics(
+            desks: exports.desks, events: exports.events, period: period.period, trend: trend.map(\.period),
+            isAtHand: { candidate in ExportKind.allCases.allSatisfy { cache.missingDays(kind: $0, in: candidate).isEmpty } },
+            forward: forward)
+        let rule = settleRule
+        let provisional = ExportKind.allCases.map { kind in
+            (kind, cache.provisionalDays(kind: kind, in: readRange, rule: rule))
+        }.filter { !$0.1.isEmpty }
 
         let buildings = Set(exports.desks.buildings + exports.events.buildings).sorted()
         let input = ReportInput(
-            period: period, metrics: metrics, trend: Array(zip(trend, trendMetrics)).map { ($0.0, $0.1) },
-            desksRead: Self.window(exports.desks.stats, cache: cache, kind: .desks, range: readRange),
+            period: period, metrics: trendMetrics.last!!, trend: Array(zip(trend, trendMetrics)).map { ($0.0, $0.1) },
+            desksRead: Self.window(exports.desks.stats, cache: cache, kind: .desks, range: deskRange),
             eventsRead: Self.window(exports.events.stats, cache: cache, kind: .spaces, range: readRange),
             timeZones: buildings.map { ($0, settings.timeZone(ofBuilding: $0)) },
-            organizationTimeZone: settings.timeZone, settings: settings)
+            organizationTimeZone: settings.timeZone, settings: settings, provisionalDays: provisional)
         let report = try renderer.render(input)
         let folder = try folderWriter.write(report)
         try ReportWriter(outputDirectory: outputDirectory).writeIndex(warn: warn)

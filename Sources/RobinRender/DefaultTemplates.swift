@@ -100,6 +100,10 @@ enum DefaultTemplates {
         | {{{kind}}} | {{{files}}} | {{{rows}}} | {{{duplicates}}} | {{{dates}}} |
         {{/dataWindow}}
         
+        {{#hasProvisional}}
+        Provisional days (fetched before Robin had settled them, or not yet over; the next run fetches them again): {{#provisional}}{{{kind}}} {{{dates}}}{{^last}}; {{/last}}{{/provisional}}.
+        
+        {{/hasProvisional}}
         Period {{{from}}} to {{{to}}}, by each building's local time: {{#timeZones}}{{building}} ({{{zone}}}); {{/timeZones}}other buildings {{{organizationTimeZone}}}. Workdays: {{{workweek}}}; business hours {{{businessHours}}}. Overlapping daily exports are de-duplicated before counting.
         
         ### Definitions

@@ -39,6 +39,8 @@ struct ReportContext {
             "businessHours": "\(clock(input.settings.businessHours.start))–\(clock(input.settings.businessHours.end))",
             "workweek": (1...7).filter(input.settings.workweek.contains).map(Weekday.name).joined(separator: ", "),
             "dataWindow": dataWindow(),
+            "provisional": provisional(),
+            "hasProvisional": !input.provisionalDays.isEmpty,
             "timeZones": input.timeZones.map { ["building": $0.building, "zone": $0.zone] },
             "organizationTimeZone": input.organizationTimeZone,
         ]
@@ -204,6 +206,17 @@ struct ReportContext {
                 "rows": Figures.count(window.rows),
                 "duplicates": Figures.count(window.duplicates),
                 "dates": window.first.map { first in "\(first) to \(window.last ?? first)" } ?? "—",
+            ]
+        }
+    }
+
+    /// The provisional days read, per export: `desk reservations 2026-11-23, 2026-11-24`.
+    private func provisional() -> [[String: Any]] {
+        input.provisionalDays.enumerated().map { index, entry in
+            [
+                "kind": entry.kind == .desks ? "desk reservations" : "room events",
+                "dates": entry.dates.map(\.description).joined(separator: ", "),
+                "last": index == input.provisionalDays.count - 1,
             ]
         }
     }

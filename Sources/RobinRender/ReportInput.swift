@@ -15,10 +15,15 @@ public struct ReportInput: Sendable {
     public var timeZones: [(building: String, zone: String)]
     public var organizationTimeZone: String
     public var settings: Settings
+    /// Cached days read for this report that were fetched before Robin settled
+    /// them (or are today or later), per export kind, in date order; fetched
+    /// again by the next run.
+    public var provisionalDays: [(kind: ExportKind, dates: [LocalDate])]
 
     public init(period: ReportPeriod, metrics: Metrics, trend: [(period: ReportPeriod, metrics: Metrics?)],
                 desksRead: DataWindow, eventsRead: DataWindow, timeZones: [(building: String, zone: String)],
-                organizationTimeZone: String, settings: Settings) {
+                organizationTimeZone: String, settings: Settings,
+                provisionalDays: [(kind: ExportKind, dates: [LocalDate])] = []) {
         self.period = period
         self.metrics = metrics
         self.trend = trend
@@ -27,6 +32,7 @@ public struct ReportInput: Sendable {
         self.timeZones = timeZones
         self.organizationTimeZone = organizationTimeZone
         self.settings = settings
+        self.provisionalDays = provisionalDays
     }
 }
 
