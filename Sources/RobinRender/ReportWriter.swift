@@ -3,7 +3,7 @@ import RobinMarkdown
 import RobinModel
 
 /// Writes reports under the output folder (`Output/` by default):
-/// `<output>/<period>/report.md, report.html, metrics.json, charts/*.svg`, and the
+/// `<output>/<period>/report.md, report.html, metrics.json, charts/*.svg, tables/*.csv`, and the
 /// archive `<output>/index.md` and `index.html` (`ReportIndex`). Every file is
 /// written atomically (temporary file + rename).
 public struct ReportWriter: Sendable {
@@ -16,13 +16,9 @@ public struct ReportWriter: Sendable {
     /// Writes one report; returns its folder.
     public func write(_ report: RenderedReport) throws(AtomicFile.Failure) -> String {
         let folder = (outputDirectory as NSString).appendingPathComponent(report.slug)
-        let charts = (folder as NSString).appendingPathComponent("charts")
-        for chart in report.charts {
-            try AtomicFile.write(chart.svg, to: (charts as NSString).appendingPathComponent(chart.fileName))
+        for file in report.files {
+            try AtomicFile.write(file.contents, to: (folder as NSString).appendingPathComponent(file.path))
         }
-        try AtomicFile.write(report.metricsJSON, to: (folder as NSString).appendingPathComponent("metrics.json"))
-        try AtomicFile.write(report.markdown, to: (folder as NSString).appendingPathComponent("report.md"))
-        try AtomicFile.write(report.html, to: (folder as NSString).appendingPathComponent("report.html"))
         return folder
     }
 

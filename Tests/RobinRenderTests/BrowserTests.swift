@@ -40,7 +40,8 @@ struct BrowserTests {
         #expect(dom.contains("<h1>Workplace report: Week 47, 2026</h1>"))
         let total = input.metrics.desks.total
         // KPI rows as the browser built them: name, then this period's value.
-        #expect(dom.contains("People in the office</th>\n<td style=\"text-align: right\">\(total.people)</td>"), "KPI row missing")
+        #expect(dom.contains("People in the office</th>\n<td data-label=\"This period\" role=\"cell\" style=\"text-align: right\">\(total.people)</td>"),
+                "KPI row missing")
         #expect(dom.contains(Figures.percent(total.deskUtilization)))
         #expect(dom.contains(Figures.percent(input.metrics.rooms.total.utilization)))
         for building in input.metrics.desks.byBuilding.compactMap({ $0.key["building"] }) {
