@@ -144,6 +144,9 @@ extension HTMLPage {
           thead { display: table-header-group; }
           /* A table or chart moves to the next page whole unless it is longer than a page. */
           table, .table-wrap, tr, img, svg, pre, blockquote, caption { break-inside: avoid; page-break-inside: avoid; }
+          /* Smaller charts, two side by side where a paragraph holds two, leave fewer half-empty pages. */
+          img { max-width: 80%; }
+          p:has(> img + img) > img { max-width: 49%; }
           h1, h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
           p, li { orphans: 3; widows: 3; }
         }

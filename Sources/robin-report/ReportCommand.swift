@@ -44,6 +44,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Folder of Mustache templates replacing the built-in ones (weekly.mustache, monthly.mustache, partials/).", valueName: "dir"))
     var templates: String?
 
+    @Flag(help: "Also print report.pdf from report.html with a headless Chromium (config: pdf = true, pdf.browser).")
+    var pdf = false
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
@@ -66,11 +69,14 @@ struct ReportCommand: AsyncParsableCommand {
         let fetcher: Fetcher? = offline ? nil : Fetcher(
             configuration: try connection.fetchConfiguration(settings: settings, organization: organization, token: .load(tokenFile: connection.tokenFile)),
             logger: connection.logger(), progress: connection.progress())
+        // Looked for before any work, so a missing browser fails at once (exit 2).
+        let printer = pdf || settings.pdf.enabled ? try PDFPrinter(browser: settings.pdf.browser) : nil
         let templateSet = try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
         let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
                             renderer: ReportRenderer(templates: templateSet),
                             outputDirectory: settings.outputDirectory, today: today)
         let folder = try await job.run { logger.warning("\($0)") }
+        try printer?.print(html: "\(folder)/report.html", to: "\(folder)/report.pdf")
         if !connection.quiet { print("\(period.title): \(folder)/report.html") }
     }
 }
