@@ -2,9 +2,11 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 # Debian packages: to build (libcmark for Markdown -> HTML, libcurl for SMTP), and
-# to test (a real browser reads the report; publish commits with git).
+# to test (a real browser reads the report, also at 375 px through chromedriver, and
+# prints it to PDF, read back with poppler's pdftotext; cmark-gfm renders report.md as
+# GitHub does; publish commits with git).
 BUILD_PACKAGES := libcmark-dev pkg-config libcurl4-openssl-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) chromium git man-db groff-base
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium chromium-driver cmark-gfm poppler-utils git man-db groff-base
 APT_PACKAGES ?= $(BUILD_PACKAGES)
 
 # Where `make install` puts things: $(DESTDIR)$(PREFIX)/bin, share/man/man1 and the
@@ -35,11 +37,15 @@ deps:
 	  else echo "missing system packages; run: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
 	fi
 
-# The Python helper the email tests need: aiosmtpd, the real SMTP server they send
-# to on loopback (scripts/smtp_sink.py). The tests install it too if it is missing.
+# The Python packages the tests need: aiosmtpd, the real SMTP server the email tests
+# send to on loopback (scripts/smtp_sink.py), and selenium, which drives Chromium
+# through chromedriver for the phone layout test (scripts/phone_layout.py). The tests
+# install them too if they are missing.
 pydeps:
 	@python3 -c 'import aiosmtpd' 2>/dev/null || { echo "installing aiosmtpd (pip)"; \
 	  python3 -m pip install --quiet --disable-pip-version-check aiosmtpd; }
+	@python3 -c 'import selenium' 2>/dev/null || { echo "installing selenium (pip)"; \
+	  python3 -m pip install --quiet --disable-pip-version-check selenium; }
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "RobinExports", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
         // Stage 2: every metric of METRICS.md.
         .target(name: "RobinAnalytics", dependencies: ["RobinModel", "RobinExports"], swiftSettings: swiftSettings),
-        // Stage 3 (part): SVG charts and email-safe table bars, deterministic and escaped.
+        // Stage 3 (part): SVG charts and inline sparklines, deterministic and escaped.
         .target(name: "RobinCharts", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
         // The configuration file (TOML).
         .target(

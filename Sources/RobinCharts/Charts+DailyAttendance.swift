@@ -2,7 +2,8 @@ import RobinModel
 
 extension Charts {
     /// Bars per date of the period: people in the office each day, weekends
-    /// muted, the peak day (earliest on a tie) darker and labelled with its value.
+    /// hatched, the peak day (earliest on a tie) darker and labelled "Peak" with
+    /// its value.
     ///
     /// Dates are drawn in date order; a period longer than two weeks labels Mondays only.
     public static func dailyAttendance(_ daily: [DailyAttendance]) -> Chart {
@@ -16,31 +17,36 @@ extension Charts {
             peakIndex = index
         }
 
+        let id = SVGCanvas.identifier(for: fileName)
         let frame = ChartFrame()
         var canvas = ChartFrame.canvas(title: title)
         if let peakIndex {
-            drawLegend(on: &canvas)
+            BarStyle.definePattern(chart: id, on: &canvas)
+            drawLegend(chart: id, on: &canvas)
             let scale = NiceScale(dataMaximum: Double(days[peakIndex].people), minimumStep: 1)
             frame.drawValueAxis(scale, on: &canvas) { ChartNumber.format($0) }
             let slot = frame.plotWidth / Double(days.count)
             let barWidth = slot * 0.7
             for (index, day) in days.enumerated() where day.people > 0 {
                 let top = frame.y(Double(day.people), on: scale)
-                let fill = index == peakIndex ? Palette.highlight
-                    : DateText.isWeekend(day.date) ? Palette.muted : Palette.data
-                canvas.rect(x: frame.left + slot * Double(index) + (slot - barWidth) / 2, y: top,
-                            width: barWidth, height: frame.bottom - top, fill: fill)
+                let style: BarStyle = index == peakIndex ? .peak : DateText.isWeekend(day.date) ? .weekend : .weekday
+                style.draw(x: frame.left + slot * Double(index) + (slot - barWidth) / 2, y: top,
+                           width: barWidth, height: frame.bottom - top, chart: id, on: &canvas)
             }
             let peak = days[peakIndex]
-            canvas.text(String(peak.people), x: frame.left + slot * (Double(peakIndex) + 0.5),
-                        y: frame.y(Double(peak.people), on: scale) - 6, anchor: "middle", bold: true)
+            let label = "Peak " + String(peak.people)
+            // Kept on the card when the peak is the first or last day of a long period.
+            let halfWidth = Double(label.count) * 14 * 0.3
+            let x = min(max(frame.left + slot * (Double(peakIndex) + 0.5), frame.left + halfWidth),
+                        ChartFrame.width - 6 - halfWidth)
+            canvas.text(label, x: x, y: frame.y(Double(peak.people), on: scale) - 6, anchor: "middle", bold: true)
         } else {
             frame.drawNoData(on: &canvas)
         }
         drawDateLabels(days.map(\.date), frame: frame, on: &canvas)
 
         let summary = dailySummary(days, peakIndex: peakIndex)
-        let svg = canvas.document(id: SVGCanvas.identifier(for: fileName), width: ChartFrame.width,
+        let svg = canvas.document(id: id, width: ChartFrame.width,
                                   height: ChartFrame.height, title: title, summary: summary)
         return Chart(fileName: fileName, title: title, summary: summary, svg: svg)
     }
@@ -71,12 +77,12 @@ extension Charts {
         }
     }
 
-    /// What the colours mean, at the top right.
-    private static func drawLegend(on canvas: inout SVGCanvas) {
-        let items = [(Palette.data, "Weekday"), (Palette.muted, "Weekend"), (Palette.highlight, "Peak")]
+    /// What the fills mean, at the top right.
+    private static func drawLegend(chart id: String, on canvas: inout SVGCanvas) {
+        let items: [(BarStyle, String)] = [(.weekday, "Weekday"), (.weekend, "Weekend"), (.peak, "Peak")]
         for (index, item) in items.enumerated() {
             let x = 380 + Double(index) * 84
-            canvas.rect(x: x, y: 20, width: 12, height: 12, fill: item.0, [("rx", "2")])
+            item.0.draw(x: x, y: 20, width: 12, height: 12, chart: id, on: &canvas, [("rx", "2")])
             canvas.text(item.1, x: x + 18, y: 31, size: ChartFrame.tickSize, fill: Palette.mutedText)
         }
     }

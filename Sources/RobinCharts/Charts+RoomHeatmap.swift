@@ -30,13 +30,7 @@ extension Charts {
         let column = (right - left) / Double(hours.count)
         let levels = HeatmapLevels(maximumShare: grid.maximum)
 
-        canvas.open("defs")
-        canvas.open("pattern", [("id", hatch), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"),
-                                ("patternTransform", "rotate(45)")])
-        canvas.rect(x: 0, y: 0, width: 6, height: 6, fill: Palette.background)
-        canvas.line(x1: 0, y1: 0, x2: 0, y2: 6, stroke: Palette.hatch, width: 3)
-        canvas.close("pattern")
-        canvas.close("defs")
+        canvas.hatchPattern(id: hatch, stroke: Palette.hatch)
 
         for (row, name) in Weekday.names.enumerated() {
             let y = top + Double(row) * rowHeight
@@ -44,8 +38,9 @@ extension Charts {
                         fill: Palette.mutedText)
             for (index, hour) in hours.enumerated() {
                 let fill = grid.shares[row][hour].map(levels.fill) ?? "url(#\(hatch))"
+                // Outlined, so a 0% cell stands out from the card (3:1) as much as a full one.
                 canvas.rect(x: left + Double(index) * column + 1, y: y + 1, width: column - 2,
-                            height: rowHeight - 2, fill: fill, [("rx", "2")])
+                            height: rowHeight - 2, fill: fill, [("rx", "2"), ("stroke", Palette.axis)])
             }
         }
         let labelEvery = hours.count > 16 ? 3 : 2
@@ -60,7 +55,7 @@ extension Charts {
         for (index, item) in legend.enumerated() {
             let x = left + Double(index) * 76
             canvas.rect(x: x, y: legendY, width: 14, height: 14, fill: item.0,
-                        [("rx", "2"), ("stroke", Palette.border)])
+                        [("rx", "2"), ("stroke", Palette.axis)])
             canvas.text(item.1, x: x + 20, y: legendY + 12, size: ChartFrame.tickSize, fill: Palette.mutedText)
         }
         canvas.text("Hour, local time", x: right, y: legendY + 12, anchor: "end", size: ChartFrame.tickSize,

@@ -3,7 +3,7 @@ import RobinModel
 extension Charts {
     /// Mon..Sun bars of the average people in the office, each labelled with
     /// its value; a nil weekday (no such date in the period) has no bar and
-    /// reads "no data". Weekends are muted.
+    /// reads "no data". Weekend bars are hatched.
     ///
     /// `byWeekday` is `DeskMetrics.byWeekday`: seven values, Monday first
     /// (missing entries count as nil, extra ones are ignored).
@@ -16,9 +16,11 @@ extension Charts {
         }
         let top = values.compactMap { $0 }.max() ?? 0
 
+        let id = SVGCanvas.identifier(for: fileName)
         let frame = ChartFrame()
         var canvas = ChartFrame.canvas(title: title)
         if top > 0 {
+            BarStyle.definePattern(chart: id, on: &canvas)
             let scale = NiceScale(dataMaximum: top, minimumStep: 1)
             frame.drawValueAxis(scale, on: &canvas) { ChartNumber.format($0) }
             let slot = frame.plotWidth / 7
@@ -32,8 +34,9 @@ extension Charts {
                 }
                 let barTop = frame.y(value, on: scale)
                 if value > 0 {
-                    canvas.rect(x: center - barWidth / 2, y: barTop, width: barWidth, height: frame.bottom - barTop,
-                                fill: index >= 5 ? Palette.muted : Palette.data)
+                    let style: BarStyle = index >= 5 ? .weekend : .weekday
+                    style.draw(x: center - barWidth / 2, y: barTop, width: barWidth, height: frame.bottom - barTop,
+                               chart: id, on: &canvas)
                 }
                 canvas.text(ChartNumber.format(value, decimals: 1), x: center, y: barTop - 6, anchor: "middle",
                             bold: value == top)
@@ -47,7 +50,7 @@ extension Charts {
         }
 
         let summary = weekdaySummary(values, top: top)
-        let svg = canvas.document(id: SVGCanvas.identifier(for: fileName), width: ChartFrame.width,
+        let svg = canvas.document(id: id, width: ChartFrame.width,
                                   height: ChartFrame.height, title: title, summary: summary)
         return Chart(fileName: fileName, title: title, summary: summary, svg: svg)
     }

@@ -88,10 +88,11 @@ public struct ConfigLoader {
                     }
                     settings.settleHours = hours
                 }
+            case "pdf": settings.pdf = try pdf(value, key)
             default:
                 throw unknown(key, known: ["org_id", "location_ids", "timezone", "workweek", "business_hours",
                                            "closed_dates", "min_group_size", "output", "cache", "policy", "targets",
-                                           "buildings", "email", "fetch"])
+                                           "buildings", "email", "fetch", "pdf"])
             }
         }
         return settings
@@ -160,6 +161,31 @@ public struct ConfigLoader {
             throw invalid("\(path).sendmail", "set smtp_url or sendmail, not both")
         }
         return email
+    }
+
+    /// `pdf = true` / `false`, or `[pdf]` with `enabled` (a boolean) and `browser` (a name or a path).
+    private func pdf(_ value: any TOMLValueConvertible, _ path: String) throws(ConfigError) -> Settings.PDF {
+        if value.type == .bool, let enabled = value.bool { return Settings.PDF(enabled: enabled) }
+        guard let table = value.table else {
+            throw invalid(path, "must be true, false, or a table with enabled and browser, not \(value)")
+        }
+        var pdf = Settings.PDF()
+        for (key, item) in table {
+            let name = "\(path).\(key)"
+            switch key {
+            case "enabled":
+                guard item.type == .bool, let enabled = item.bool else { throw invalid(name, "must be true or false, not \(item)") }
+                pdf.enabled = enabled
+            case "browser":
+                let browser = try nonEmptyString(item, name)
+                if browser.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                    throw invalid(name, "must be one line")
+                }
+                pdf.browser = browser
+            default: throw unknown(name, known: ["enabled", "browser"])
+            }
+        }
+        return pdf
     }
 
     private func address(_ value: any TOMLValueConvertible, _ key: String) throws(ConfigError) -> EmailAddress {

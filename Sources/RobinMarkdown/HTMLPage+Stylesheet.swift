@@ -8,10 +8,12 @@ extension HTMLPage {
           --muted: #59636e;
           --background: #ffffff;
           --surface: #f6f8fa;
-          --stripe: #f9fafb;
+          /* Translucent, so a table's scroll shadow shows through every row. */
+          --stripe: rgb(31 35 40 / 0.03);
           --border: #d8dee4;
           --rule: #afb8c1;
           --link: #0a58ca;
+          --scroll-shadow: rgb(31 35 40 / 0.28);
           --chart-backdrop: transparent;
         }
         @media (prefers-color-scheme: dark) {
@@ -20,10 +22,11 @@ extension HTMLPage {
             --muted: #9198a1;
             --background: #0f1419;
             --surface: #1a2028;
-            --stripe: #141a21;
+            --stripe: rgb(230 237 243 / 0.03);
             --border: #2d353f;
             --rule: #4a5561;
             --link: #79b8ff;
+            --scroll-shadow: rgb(0 0 0 / 0.7);
             /* Charts are drawn for a light page; give them one. */
             --chart-backdrop: #f6f8fa;
           }
@@ -63,7 +66,18 @@ extension HTMLPage {
         pre code { background: none; padding: 0; }
         img { max-width: 100%; height: auto; vertical-align: middle; background: var(--chart-backdrop); border-radius: 4px; }
         p > img:only-child { display: block; margin: 1.25rem 0; }
-        .table-wrap { overflow-x: auto; margin: 1.25rem 0 2rem; }
+        /* A table wider than the screen scrolls sideways; a shadow at the left or right edge
+           says more of it is there. The shadows stay put (scroll) and covers in the page's
+           colour travel with the table (local), hiding a shadow once its end is reached. */
+        .table-wrap {
+          overflow-x: auto;
+          margin: 1.25rem 0 2rem;
+          background:
+            linear-gradient(to right, var(--background) 40%, transparent) left center / 2rem 100% no-repeat local,
+            linear-gradient(to left, var(--background) 40%, transparent) right center / 2rem 100% no-repeat local,
+            radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left center / 0.75rem 100% no-repeat scroll,
+            radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right center / 0.75rem 100% no-repeat scroll;
+        }
         table { border-collapse: collapse; min-width: 100%; font-size: 0.9375rem; font-variant-numeric: tabular-nums; }
         caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
         th, td { padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; white-space: nowrap; }
@@ -71,12 +85,40 @@ extension HTMLPage {
         tbody th { font-weight: 500; white-space: normal; min-width: 8rem; }
         tbody tr:nth-child(even) { background: var(--stripe); }
         tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
+        svg.sparkline { color: var(--link); vertical-align: middle; overflow: visible; }
         @media (max-width: 40rem) {
           main { padding: 1.5rem 1rem 3rem; }
           h1 { font-size: 1.5rem; }
           h2 { font-size: 1.25rem; }
           table { font-size: 0.875rem; }
           th, td { padding: 0.4rem 0.5rem; }
+        }
+        /* On a phone a cards table (the headline figures) stacks each row as a card:
+           its name, then one "column  value" line per cell, so nothing needs a sideways scroll. */
+        @media (max-width: 30rem) {
+          .cards { overflow: visible; background: none; }
+          .cards table, .cards caption, .cards tbody, .cards tr, .cards th, .cards td { display: block; }
+          .cards table { min-width: 0; width: 100%; }
+          .cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+          .cards tbody tr, .cards tbody tr:nth-child(even) {
+            background: var(--background);
+            border: 1px solid var(--border);
+            border-radius: 8px;
+            padding: 0.5rem 0.75rem;
+            margin: 0 0 0.625rem;
+          }
+          .cards tbody th, .cards tbody tr:last-child th { min-width: 0; padding: 0 0 0.25rem; border: 0; font-weight: 600; }
+          .cards td, .cards tbody tr:last-child td {
+            display: flex;
+            justify-content: space-between;
+            align-items: center;
+            gap: 1rem;
+            padding: 0.125rem 0;
+            border: 0;
+            white-space: normal;
+            text-align: right !important;
+          }
+          .cards td::before { content: attr(data-label); color: var(--muted); font-size: 0.875rem; text-align: left; }
         }
         @media print {
           :root {
@@ -96,11 +138,15 @@ extension HTMLPage {
           body { font-size: 10.5pt; line-height: 1.4; }
           main { max-width: none; padding: 0; }
           a { text-decoration: underline; }
-          .table-wrap { overflow: visible; }
+          .table-wrap { overflow: visible; background: none; }
           table { min-width: 0; width: 100%; }
           th, td { white-space: normal; }
           thead { display: table-header-group; }
-          tr, img, pre, blockquote, caption { break-inside: avoid; page-break-inside: avoid; }
+          /* A table or chart moves to the next page whole unless it is longer than a page. */
+          table, .table-wrap, tr, img, svg, pre, blockquote, caption { break-inside: avoid; page-break-inside: avoid; }
+          /* Smaller charts, two side by side where a paragraph holds two, leave fewer half-empty pages. */
+          img { max-width: 80%; }
+          p:has(> img + img) > img { max-width: 49%; }
           h1, h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
           p, li { orphans: 3; widows: 3; }
         }

@@ -8,9 +8,11 @@ public enum HTMLPage {
     /// the body refers to).
     ///
     /// The stylesheet: a calm system-font layout readable from 375 px to 1280 px wide, tables
-    /// that scroll sideways in `.table-wrap` on narrow screens, tabular figures, dark mode
-    /// through `prefers-color-scheme`, and print rules (no backgrounds or shadows, table
-    /// headers repeated, rows and charts not split across pages).
+    /// that scroll sideways in `.table-wrap` on narrow screens with a shadow at the edge that
+    /// has more table beyond it, `.cards` tables stacked as one card per row under 480 px,
+    /// tabular figures, dark mode through `prefers-color-scheme`, and print rules (no
+    /// backgrounds or shadows, table headers repeated, tables and charts not split across
+    /// pages where they fit on one).
     ///
     /// - Parameters:
     ///   - title: The page title, plain text (escaped here).

@@ -15,22 +15,30 @@ public enum MarkdownHTML {
     /// column is right-aligned (numbers). Alignment is an inline `text-align` style. Each table
     /// sits in `<div class="table-wrap">`, which scrolls sideways on narrow screens.
     ///
-    /// Captions: a one-line paragraph `Table: <text>` right before a table (directly, or
-    /// after one blank line) becomes its `<caption>`; one-line means a blank line, a heading
-    /// or the start of the document comes before it. Pandoc's convention; GitHub shows the
-    /// line as a paragraph above the table.
+    /// Captions: a one-line paragraph right before a table (directly, or after one blank
+    /// line) becomes its `<caption>` when it is all bold (`**Desks by building**`, a bold
+    /// line above the table on GitHub) or starts with `Table: ` (Pandoc's convention);
+    /// one-line means a blank line, a heading or the start of the document comes before it.
+    ///
+    /// Layout: `<!-- table-layout: cards -->` on the line right before a table's header row
+    /// puts the table in `<div class="table-wrap cards">`, whose rows the stylesheet stacks
+    /// as cards on a phone; its body cells carry `data-label` (the column's name).
+    ///
+    /// `cellHTML` may replace a body cell's content (not a row header's) with HTML, such as
+    /// an inline SVG sparkline for the text one. That HTML is written as given: it must be
+    /// the caller's own markup with every data value escaped. nil keeps the cell's Markdown.
     ///
     /// Differences from GitHub: a table ends at the first line not starting with `|`; link
     /// reference definitions do not reach into table cells; no other GFM extensions.
     ///
     /// - Throws: `MarkdownError` when cmark fails; Markdown is never passed through unrendered.
-    public static func render(_ markdown: String) throws -> String {
+    public static func render(_ markdown: String, cellHTML: (TableCell) -> String? = { _ in nil }) throws -> String {
         let marker = placeholderMarker(avoiding: markdown)
         let scan = TableScanner.scan(markdown) { "\(marker)\($0)\(marker)" }
         let document = try CMark.parse(scan.source)
         defer { cmark_node_free(document) }
         for (paragraph, index) in try placeholders(in: document, marker: marker) where index < scan.tables.count {
-            let table = try TableNodes.make(scan.tables[index])
+            let table = try TableNodes.make(scan.tables[index], cellHTML: cellHTML)
             guard cmark_node_replace(paragraph, table) == 1 else {
                 cmark_node_free(table)
                 throw MarkdownError(.tree("put a table in place"))

@@ -5,10 +5,15 @@
 /// It ends at the first line that does not start with `|` (GitHub would also take a
 /// pipe-less line as a row; our templates never write one).
 ///
-/// Caption convention (as Pandoc's): a one-line paragraph `Table: <caption>` right before
-/// the table, directly or after one blank line, becomes the table's `<caption>` (one-line:
-/// after a blank line, a heading or the start of the document). GitHub
-/// shows it as a plain paragraph above the table, so the Markdown reads the same there.
+/// Captions: a one-line paragraph right before the table, directly or after one blank
+/// line, becomes the table's `<caption>` (one-line: after a blank line, a heading or the
+/// start of the document) when it is all bold (`**Desks by building**`, which GitHub shows
+/// as a bold line above the table) or starts with `Table: ` (Pandoc's convention, which
+/// GitHub shows as a stray paragraph: older templates).
+///
+/// Layout: an HTML comment line `<!-- table-layout: cards -->` right before the header row
+/// (after the caption) makes the table `PipeTable.Layout.cards`. GitHub hides the comment;
+/// here it is taken out of the source, so safe mode leaves no trace of it.
 enum TableScanner {
     /// The source with each table replaced by its placeholder line, and the tables in order.
     struct Result {
@@ -17,6 +22,7 @@ enum TableScanner {
     }
 
     static let captionPrefix = "Table: "
+    static let cardsMarker = "<!-- table-layout: cards -->"
 
     /// Scans `markdown`; `placeholder(i)` is the paragraph text that stands for table `i`.
     static func scan(_ markdown: String, placeholder: (Int) -> String) -> Result {
@@ -42,17 +48,25 @@ enum TableScanner {
                 rows.append(fitted(cells, to: header.count))
                 end += 1
             }
+            // The layout marker and the caption, each consumed with what lies between it and the table.
+            var top = index
+            var layout = PipeTable.Layout.scroll
+            if top - 1 >= consumed, !inCode[top - 1], isCardsMarker(lines[top - 1]) {
+                layout = .cards
+                top -= 1
+                output.removeLast()
+            }
             var caption: String?
-            if let line = captionLine(before: index, in: lines, inCode: inCode, from: consumed) {
+            if let line = captionLine(before: top, in: lines, inCode: inCode, from: consumed) {
                 caption = captionText(lines[line])
-                output.removeLast(index - line)
+                output.removeLast(top - line)
             }
             if let previous = output.last, !isBlank(previous) { output.append("") }
             // The header's indentation keeps a table inside the list item it is written in.
             let indent = lines[index].prefix { $0 == " " }
             output.append(Substring(String(indent) + placeholder(tables.count)))
             output.append("")
-            tables.append(PipeTable(caption: caption, header: header, alignments: alignments, rows: rows))
+            tables.append(PipeTable(caption: caption, header: header, alignments: alignments, rows: rows, layout: layout))
             index = end
             consumed = end
         }
@@ -76,14 +90,26 @@ enum TableScanner {
         return nil
     }
 
-    /// The caption in a `Table: ...` line (at most three spaces indented), or nil.
+    /// The caption in a `**...**` or `Table: ...` line (at most three spaces indented), or nil.
+    ///
+    /// A bold line is kept whole: `TableNodes` drops the emphasis when the caption is one
+    /// bold run (`**a** and **b**` stays as written).
     private static func captionText(_ line: Substring) -> String? {
         let indent = line.prefix { $0 == " " }
         guard indent.count <= 3 else { return nil }
-        let rest = line.dropFirst(indent.count)
+        let rest = line.dropFirst(indent.count).trimmingSpaces
+        if rest.hasPrefix("**"), rest.hasSuffix("**"), rest.count > 4, rest.contains(where: { $0 != "*" }) {
+            return String(rest)
+        }
         guard rest.hasPrefix(captionPrefix) else { return nil }
         let text = rest.dropFirst(captionPrefix.count).trimmingSpaces
         return text.isEmpty ? nil : String(text)
+    }
+
+    /// Whether `line` is the cards layout marker (at most three spaces indented).
+    private static func isCardsMarker(_ line: Substring) -> Bool {
+        let indent = line.prefix { $0 == " " }
+        return indent.count <= 3 && line.dropFirst(indent.count).trimmingSpaces == cardsMarker
     }
 
     /// Whether `line` is a `#` to `######` heading (a block of one line, so what follows starts a paragraph).

@@ -58,20 +58,22 @@ public enum Figures {
         return "\(Weekday.name(date.isoWeekday)) \(day) \(ReportPeriod.monthNames[month - 1].prefix(3))"
     }
 
-    /// A text sparkline of up to eight values (`▁▃▅▇`), bars scaled from zero so
-    /// a steady figure looks steady; gaps (nil or not finite) as `·`.
+    /// A text sparkline of up to eight values (`▁▃▅▇`), scaled to the values' own
+    /// range (lowest `▁`, highest `█`) as the HTML report's inline SVG is, so 283
+    /// to 290 people reads as a movement, not as eight full bars. A steady figure
+    /// (every value equal) is a flat `▄` line; gaps (nil or not finite) are `·`;
+    /// no value at all is `missing`.
     public static func sparkline(_ values: [Double?]) -> String {
         let bars = Array("▁▂▃▄▅▆▇█")
         let finite = values.map { $0.flatMap { $0.isFinite ? $0 : nil } }
         let known = finite.compactMap { $0 }
         guard let high = known.max(), let low = known.min() else { return missing }
-        let floor = min(0, low)
-        // Scaled to at most 1 in magnitude first, so `high - floor` cannot overflow.
-        let unit = max(abs(high), abs(floor))
+        // Scaled to at most 1 in magnitude first, so `high - low` cannot overflow.
+        let unit = max(abs(high), abs(low))
         return String(finite.map { value -> Character in
             guard let value else { return "·" }
-            if high == floor { return bars[0] }
-            let share = (value / unit - floor / unit) / (high / unit - floor / unit)
+            if high == low { return bars[3] }
+            let share = (value / unit - low / unit) / (high / unit - low / unit)
             return bars[min(7, max(0, Int(share * 7 + 0.5)))]
         })
     }

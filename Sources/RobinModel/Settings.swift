@@ -28,6 +28,8 @@ public struct Settings: Sendable, Equatable {
     public var cacheDirectory = ".robin-cache"
     /// Defaults of `robin-report email` (`[email]`).
     public var email = EmailSettings()
+    /// report.pdf (`pdf = true`, or `[pdf]` with `enabled` and `browser`).
+    public var pdf = PDF()
 
     // The fetch stage's setting.
     /// Hours after a day's export window ends (its next local midnight) before
@@ -74,6 +76,20 @@ public struct Settings: Sendable, Equatable {
         public init(desks: Int? = nil, rooms: Int? = nil) {
             self.desks = desks
             self.rooms = rooms
+        }
+    }
+
+    /// Whether `report` also prints report.pdf, and with which browser.
+    public struct PDF: Sendable, Equatable {
+        /// Print report.pdf on every `report` run (`pdf = true` or `pdf.enabled`; `--pdf` for one run).
+        public var enabled = false
+        /// The headless Chromium to print with (`pdf.browser`): a name looked up on PATH, or a
+        /// path; nil = the first of chromium, chromium-browser, google-chrome found on PATH.
+        public var browser: String?
+
+        public init(enabled: Bool = false, browser: String? = nil) {
+            self.enabled = enabled
+            self.browser = browser
         }
     }
 

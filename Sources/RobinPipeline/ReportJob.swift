@@ -26,6 +26,9 @@ public struct ReportJob: Sendable {
     /// Trend periods, this one included, fetched when the cache lacks them
     /// (`report --history`); 0 fetches only this period and the previous one.
     public var history = ReportJob.trendPeriods
+    /// Prints report.pdf into the new folder before it replaces the old one
+    /// (`report --pdf`, `pdf = true`); nil = no PDF.
+    public var printer: PDFPrinter?
 
     public init(period: ReportPeriod, settings: Settings, cache: ExportCache, fetcher: Fetcher?,
                 renderer: ReportRenderer, outputDirectory: String, today: LocalDate) {
@@ -104,7 +107,11 @@ public struct ReportJob: Sendable {
             timeZones: buildings.map { ($0, settings.timeZone(ofBuilding: $0)) },
             organizationTimeZone: settings.timeZone, settings: settings, provisionalDays: provisional)
         let report = try renderer.render(input)
-        let folder = try folderWriter.write(report)
+        var finish: (@Sendable (String) throws -> Void)?
+        if let printer {
+            finish = { staging in try printer.print(html: staging + "/report.html", to: staging + "/report.pdf") }
+        }
+        let folder = try folderWriter.write(report, finish: finish)
         try ReportWriter(outputDirectory: outputDirectory).writeIndex(warn: warn)
         return folder
     }

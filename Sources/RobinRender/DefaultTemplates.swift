@@ -27,7 +27,7 @@ enum DefaultTemplates {
         ![{{{summary}}}]({{{file}}})
         {{/chart_daily}}
         
-        Table: Average people in the office by weekday
+        **Average people in the office by weekday**
         
         | Weekday | People | Previous |
         | --- | ---: | ---: |
@@ -46,7 +46,7 @@ enum DefaultTemplates {
         {{% CONTENT_TYPE: MARKDOWN}}
         ## Buildings
         
-        Table: Desks and rooms by building
+        **Desks and rooms by building**
         
         | Building | People | Avg daily | Desk use | Check-in | No-show | Meetings | Room use | Ghost |
         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -56,7 +56,7 @@ enum DefaultTemplates {
         
         ## Floors
         
-        Table: Desks and rooms by floor
+        **Desks and rooms by floor**
         
         | Building | Floor | People | Desks | Desk use | Rooms | Room use |
         | --- | --- | ---: | ---: | ---: | ---: | ---: |
@@ -67,7 +67,7 @@ enum DefaultTemplates {
         ## Departments
         
         {{#hasDesks}}
-        Table: Office attendance by department (departments under {{{minGroupSize}}} people are grouped as "(small teams)")
+        **Office attendance by department (departments under {{{minGroupSize}}} people are grouped as "(small teams)")**
         
         | Department | People | Days per person | Policy adherence | Check-in | No-show |
         | --- | ---: | ---: | ---: | ---: | ---: |
@@ -77,7 +77,7 @@ enum DefaultTemplates {
         {{/hasDesks}}
         
         {{#hasRooms}}
-        Table: Meetings by host department (departments under {{{minGroupSize}}} hosts are grouped as "(small teams)")
+        **Meetings by host department (departments under {{{minGroupSize}}} hosts are grouped as "(small teams)")**
         
         | Department | Meetings | Hours booked | Ghost | Avg attendees |
         | --- | ---: | ---: | ---: | ---: |
@@ -92,7 +92,7 @@ enum DefaultTemplates {
         {{% CONTENT_TYPE: MARKDOWN}}
         ## About the data
         
-        Table: Exports read for this report
+        **Exports read for this report**
         
         | Export | Daily files | Rows read | Duplicates removed | Dates |
         | --- | ---: | ---: | ---: | --- |
@@ -119,8 +119,9 @@ enum DefaultTemplates {
         {{% CONTENT_TYPE: MARKDOWN}}
         ## Headlines
         
-        Table: Headline figures for {{{title}}}{{#hasPrevious}}, with the change from {{{previousTitle}}}{{/hasPrevious}} and the trend over recent periods
+        **Headline figures for {{{title}}}{{#hasPrevious}}, with the change from {{{previousTitle}}}{{/hasPrevious}} and the trend over recent periods**
         
+        <!-- table-layout: cards -->
         | Measure | This period | Previous | Change | Trend |
         | --- | ---: | ---: | ---: | --- |
         {{#kpis}}
@@ -143,7 +144,7 @@ enum DefaultTemplates {
         
         ### Right-sizing
         
-        Table: Meetings by room capacity: how full the rooms booked were
+        **Meetings by room capacity: how full the rooms booked were**
         
         | Capacity | Rooms | Meetings | Avg attendees | Avg fill | Over-sized |
         | --- | ---: | ---: | ---: | ---: | ---: |
@@ -155,7 +156,7 @@ enum DefaultTemplates {
         
         ### Busiest rooms
         
-        Table: The ten rooms with the highest utilization
+        **The ten rooms with the highest utilization**
         
         | Room | Building | Floor | Meetings | Utilization | Avg fill |
         | --- | --- | --- | ---: | ---: | ---: |

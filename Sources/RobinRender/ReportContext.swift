@@ -6,14 +6,28 @@ import RobinModel
 struct ReportContext {
     let input: ReportInput
     let charts: [String: ChartReference]
-    /// The period's metrics.json (with `previous`) and the trend periods', read back.
-    let headline: HeadlineDocuments
+    /// The headline figures (this period's metrics.json with `previous`, and the trend periods').
+    let headline: HeadlineTable
 
     var metrics: Metrics { input.metrics }
-    var previous: Metrics? { input.metrics.previous?.metrics }
+
+    /// The report's tables, in the report's order: those it shows (desk tables when
+    /// there are desk reservations, room tables when there are room events) and the
+    /// figures of its daily chart and room heatmap. Each becomes `tables/<name>.csv`.
+    var tables: [ReportTable] {
+        let rows = ReportTables(metrics: metrics)
+        let hasDesks = metrics.desks.total.reservations > 0, hasRooms = metrics.rooms.total.events > 0
+        var tables = [headline.table()]
+        if hasDesks { tables += [rows.daily(), rows.weekdays()] }
+        tables += [rows.buildings(), rows.floors()]
+        if hasDesks { tables.append(rows.departments()) }
+        if hasRooms { tables += [rows.roomDepartments(), rows.capacityBands(), rows.rooms(), rows.roomHours()] }
+        return tables + [ReportTables.dataWindow(desks: input.desksRead, events: input.eventsRead)]
+    }
 
     func values() -> [String: Any] {
         let desks = metrics.desks.total, rooms = metrics.rooms.total
+        let rows = ReportTables(metrics: metrics)
         var values: [String: Any] = [
             "title": input.period.title,
             "span": input.period.span,
@@ -22,23 +36,23 @@ struct ReportContext {
             "to": metrics.period.to.description,
             "workdays": "\(metrics.workdays)",
             "previousTitle": input.period.previous.title,
-            "hasPrevious": previous != nil,
-            "kpis": kpis(),
+            "hasPrevious": metrics.previous != nil,
+            "kpis": headline.table().templateRows,
             "summary": summary(),
-            "weekdays": weekdays(),
-            "buildings": buildings(),
-            "floors": floors(),
-            "departments": deskDepartments(),
-            "roomDepartments": roomDepartments(),
-            "capacityBands": capacityBands(),
-            "busiestRooms": busiestRooms(),
+            "weekdays": rows.weekdays().templateRows,
+            "buildings": rows.buildings().templateRows,
+            "floors": rows.floors().templateRows,
+            "departments": rows.departments().templateRows,
+            "roomDepartments": rows.roomDepartments().templateRows,
+            "capacityBands": rows.capacityBands().templateRows,
+            "busiestRooms": Array(rows.rooms().templateRows.prefix(10)),
             "hasDesks": desks.reservations > 0,
             "hasRooms": rooms.events > 0,
             "minGroupSize": "\(input.settings.minGroupSize)",
             "daysPerWeek": Figures.decimal(input.settings.daysPerWeek, decimals: input.settings.daysPerWeek.rounded() == input.settings.daysPerWeek ? 0 : 1),
             "businessHours": "\(clock(input.settings.businessHours.start))–\(clock(input.settings.businessHours.end))",
             "workweek": (1...7).filter(input.settings.workweek.contains).map(Weekday.name).joined(separator: ", "),
-            "dataWindow": dataWindow(),
+            "dataWindow": ReportTables.dataWindow(desks: input.desksRead, events: input.eventsRead).templateRows,
             "provisional": provisional(),
             "hasProvisional": !input.provisionalDays.isEmpty,
             "timeZones": input.timeZones.map { ["building": $0.building, "zone": $0.zone] },
@@ -48,25 +62,6 @@ struct ReportContext {
             values["chart_" + role] = ["file": "charts/" + chart.fileName, "title": chart.title, "summary": chart.summary]
         }
         return values
-    }
-
-    // MARK: - Headline figures
-
-    /// The headline table and the definitions: `Measure.headline`, read from
-    /// metrics.json as the email and the index read it.
-    private func kpis() -> [[String: Any]] {
-        let current = headline.current, previous = current.previous
-        return Measure.headline.map { measure in
-            let trend = headline.trend.map { measure.value(in: $0) }
-            return [
-                "name": measure.label,
-                "value": measure.textWithNote(in: current),
-                "previous": previous == nil ? Figures.missing : measure.text(in: previous),
-                "change": measure.change(from: previous, to: current)?.text ?? Figures.missing,
-                "trend": trend.compactMap { $0 }.count >= 2 ? Figures.sparkline(trend) : Figures.missing,
-                "definition": measure.definition,
-            ]
-        }
     }
 
     /// Two sentences leadership can read without the tables.
@@ -85,130 +80,6 @@ struct ReportContext {
     }
 
     static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-    private func weekdays() -> [[String: Any]] {
-        let before = previous?.desks.byWeekday
-        return metrics.desks.byWeekday.enumerated().compactMap { index, people in
-            guard let people else { return nil }
-            return ["weekday": ReportContext.weekdayNames[index], "people": Figures.decimal(people),
-                    "previous": Figures.decimal(before?[index] ?? nil)]
-        }
-    }
-
-    // MARK: - Breakdowns
-
-    private func buildings() -> [[String: Any]] {
-        let names = Set(metrics.desks.byBuilding.compactMap { $0.key["building"] } + metrics.rooms.byBuilding.compactMap { $0.key["building"] })
-        return names.sorted(by: NaturalOrder.precedes).map { name in
-            let d = metrics.desks.byBuilding.first { $0.key["building"] == name }?.figures
-            let r = metrics.rooms.byBuilding.first { $0.key["building"] == name }?.figures
-            return [
-                "building": name,
-                "people": d.map { Figures.count($0.people) } ?? "—",
-                "avgDaily": Figures.decimal(d?.avgDailyPeople),
-                "deskUtilization": Figures.percent(d?.deskUtilization),
-                "checkIn": Figures.percent(d?.checkInRate),
-                "noShow": Figures.percent(d?.noShowRate),
-                "meetings": r.map { Figures.count($0.meetings) } ?? "—",
-                "roomUtilization": Figures.percent(r?.utilization),
-                "ghostRate": Figures.percent(r?.ghostRate),
-            ]
-        }
-    }
-
-    private func floors() -> [[String: Any]] {
-        var keys: [(String, String)] = []
-        for key in metrics.desks.byFloor.map(\.key) + metrics.rooms.byFloor.map(\.key) {
-            let pair = (key["building"] ?? "", key["floor"] ?? "")
-            if !keys.contains(where: { $0 == pair }) { keys.append(pair) }
-        }
-        keys.sort { $0.0 != $1.0 ? NaturalOrder.precedes($0.0, $1.0) : NaturalOrder.precedes($0.1, $1.1) }
-        return keys.map { building, floor in
-            let d = metrics.desks.byFloor.first { $0.key["building"] == building && $0.key["floor"] == floor }?.figures
-            let r = metrics.rooms.byFloor.first { $0.key["building"] == building && $0.key["floor"] == floor }?.figures
-            return [
-                "building": building, "floor": floor,
-                "people": d.map { Figures.count($0.people) } ?? "—",
-                "desks": d.map { Figures.count($0.desksSeen) } ?? "—",
-                "deskUtilization": Figures.percent(d?.deskUtilization),
-                "rooms": r.map { Figures.count($0.roomsSeen) } ?? "—",
-                "roomUtilization": Figures.percent(r?.utilization),
-            ]
-        }
-    }
-
-    private func deskDepartments() -> [[String: Any]] {
-        metrics.desks.byDepartment.sorted { NaturalOrder.precedes($0.key["department"] ?? "", $1.key["department"] ?? "") }.map {
-            let f = $0.figures
-            return [
-                "department": $0.key["department"] ?? "",
-                "people": Figures.count(f.people),
-                "avgDays": Figures.decimal(f.avgDaysPerPerson),
-                "policy": Figures.percent(f.policyAdherence),
-                "checkIn": Figures.percent(f.checkInRate),
-                "noShow": Figures.percent(f.noShowRate),
-            ]
-        }
-    }
-
-    private func roomDepartments() -> [[String: Any]] {
-        metrics.rooms.byDepartment.sorted { NaturalOrder.precedes($0.key["department"] ?? "", $1.key["department"] ?? "") }.map {
-            let f = $0.figures
-            return [
-                "department": $0.key["department"] ?? "",
-                "meetings": Figures.count(f.meetings),
-                "hours": Figures.decimal(f.bookedHours),
-                "ghostRate": Figures.percent(f.ghostRate),
-                "avgAttendees": Figures.decimal(f.avgAttendees),
-            ]
-        }
-    }
-
-    private func capacityBands() -> [[String: Any]] {
-        metrics.rooms.byCapacity.map {
-            let f = $0.figures
-            return [
-                "capacity": $0.key["capacity"] ?? "",
-                "rooms": Figures.count(f.roomsSeen),
-                "meetings": Figures.count(f.meetings),
-                "avgAttendees": Figures.decimal(f.avgAttendees),
-                "avgFill": Figures.percent(f.avgFill),
-                "oversized": Figures.percent(f.oversizedShare),
-            ]
-        }
-    }
-
-    /// The ten rooms with the highest utilization (ties by name).
-    private func busiestRooms() -> [[String: Any]] {
-        metrics.rooms.bySpace
-            .filter { $0.figures.meetings > 0 }
-            .sorted {
-                let a = $0.figures.utilization ?? 0, b = $1.figures.utilization ?? 0
-                return a != b ? a > b : GroupKey.precedes($0.key, $1.key)
-            }
-            .prefix(10)
-            .map {
-                let f = $0.figures
-                return [
-                    "space": $0.key["space"] ?? "", "building": $0.key["building"] ?? "", "floor": $0.key["floor"] ?? "",
-                    "meetings": Figures.count(f.meetings),
-                    "utilization": Figures.percent(f.utilization),
-                    "avgFill": Figures.percent(f.avgFill),
-                ]
-            }
-    }
-
-    private func dataWindow() -> [[String: Any]] {
-        [("Desk reservations", input.desksRead), ("Room events", input.eventsRead)].map { name, window in
-            [
-                "kind": name,
-                "files": Figures.count(window.files),
-                "rows": Figures.count(window.rows),
-                "duplicates": Figures.count(window.duplicates),
-                "dates": window.first.map { first in "\(first) to \(window.last ?? first)" } ?? "—",
-            ]
-        }
-    }
 
     /// The provisional days read, per export: `desk reservations 2026-11-23, 2026-11-24`.
     private func provisional() -> [[String: Any]] {

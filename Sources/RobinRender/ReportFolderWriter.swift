@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Writes one report's folder, `<output>/<period>/` (report.md, report.html,
-/// metrics.json, charts/), replacing an existing one as a whole: a reader, or
+/// metrics.json, charts/, tables/, and report.pdf when asked), replacing an existing one as a whole: a reader, or
 /// a rerun after `kill -9`, finds the old folder or the new one, never a mix.
 ///
 /// The new folder is written beside the old one under a hidden temporary name
@@ -33,11 +33,14 @@ public struct ReportFolderWriter: Sendable {
 
     /// Writes `report`'s folder, replacing any folder of the same period as a
     /// whole; returns the folder's path. On a failure the old folder stays.
-    public func write(_ report: RenderedReport) throws(AtomicFile.Failure) -> String {
+    /// `finish`, when given, runs on the complete new folder before it is
+    /// swapped in (report.pdf is printed there from report.html), so what it
+    /// adds is part of the one replacement.
+    public func write(_ report: RenderedReport, finish: (@Sendable (_ folder: String) throws -> Void)? = nil) throws -> String {
         try AtomicFile.createDirectory(outputDirectory)
         removeStaleTemporaries()
-        let plan = self.plan(report)
-        do throws(AtomicFile.Failure) {
+        let plan = self.plan(report, finish: finish)
+        do {
             for step in plan.steps { try step.run() }
         } catch {
             plan.rollBack()
@@ -53,7 +56,7 @@ public struct ReportFolderWriter: Sendable {
     /// report or the new one.
     struct Step {
         var name: String
-        var run: () throws(AtomicFile.Failure) -> Void
+        var run: () throws -> Void
     }
 
     /// The steps that replace `<output>/<slug>/` with `report`, in order.
@@ -74,7 +77,7 @@ public struct ReportFolderWriter: Sendable {
         }
     }
 
-    func plan(_ report: RenderedReport) -> Plan {
+    func plan(_ report: RenderedReport, finish: (@Sendable (String) throws -> Void)? = nil) -> Plan {
         let folder = path(report.slug)
         let token = "\(processID).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let staging = path(".\(report.slug).new.\(token)")
@@ -83,14 +86,15 @@ public struct ReportFolderWriter: Sendable {
         var steps = [Step(name: "create the staging folder") { () throws(AtomicFile.Failure) in
             try AtomicFile.createDirectory((staging as NSString).appendingPathComponent("charts"))
         }]
-        var files = report.charts.map { ("charts/" + $0.fileName, $0.svg) }
-        files += [("metrics.json", report.metricsJSON), ("report.md", report.markdown), ("report.html", report.html)]
-        for (name, text) in files {
+        for (name, text) in report.files {
             // AtomicFile fsyncs each file and the folder it lands in, so the
             // staging folder is complete on disk before it is swapped in.
             steps.append(Step(name: "write \(name)") { () throws(AtomicFile.Failure) in
                 try AtomicFile.write(text, to: (staging as NSString).appendingPathComponent(name))
             })
+        }
+        if let finish {
+            steps.append(Step(name: "finish the new folder") { try finish(staging) })
         }
         if exchangeIfAvailable, let exchange = Self.renameExchange {
             steps.append(Step(name: "swap the new folder in") { () throws(AtomicFile.Failure) in

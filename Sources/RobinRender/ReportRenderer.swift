@@ -2,8 +2,8 @@ import RobinCharts
 import RobinMarkdown
 import RobinModel
 
-/// The render stage: metrics in, Markdown (Mustache templates), HTML (cmark) and
-/// SVG charts out. Output depends only on the input: no clocks, no randomness.
+/// The render stage: metrics in, Markdown (Mustache templates), HTML (cmark),
+/// SVG charts and CSV tables out. Output depends only on the input: no clocks, no randomness.
 public struct ReportRenderer: Sendable {
     let templates: TemplateSet
 
@@ -14,15 +14,18 @@ public struct ReportRenderer: Sendable {
     public func render(_ input: ReportInput) throws -> RenderedReport {
         let charts = Self.charts(for: input)
         let references = charts.mapValues { ChartReference(fileName: $0.fileName, title: $0.title, summary: $0.summary) }
-        let values = ReportContext(input: input, charts: references, headline: try HeadlineDocuments(input)).values()
+        let headline = HeadlineTable(documents: try HeadlineDocuments(input), input: input)
+        let context = ReportContext(input: input, charts: references, headline: headline)
         let template: String
         if case .month = input.period.kind { template = "monthly" } else { template = "weekly" }
-        let markdown = Self.tidy(try templates.render(template, values))
-        let body = try MarkdownHTML.render(markdown)
+        let markdown = Self.tidy(try templates.render(template, context.values()))
+        // The headline's text sparklines become inline SVG with a text alternative.
+        let body = try MarkdownHTML.render(markdown, cellHTML: headline.sparklineHTML)
         let html = HTMLPage.document(title: "Workplace report: \(input.period.title)", bodyHTML: body)
         return RenderedReport(
             slug: input.period.slug, markdown: markdown, html: html, metricsJSON: input.metrics.json,
-            charts: charts.values.sorted { $0.fileName < $1.fileName }.map { ($0.fileName, $0.svg) })
+            charts: charts.values.sorted { $0.fileName < $1.fileName }.map { ($0.fileName, $0.svg) },
+            tables: context.tables.map { ($0.name + ".csv", $0.csv) })
     }
 
     /// The charts of a report by role (the template's `chart_<role>`).

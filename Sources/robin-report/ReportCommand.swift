@@ -54,6 +54,9 @@ struct ReportCommand: AsyncParsableCommand {
         valueName: "n"))
     var history = ReportJob.trendPeriods
 
+    @Flag(help: "Also print report.pdf from report.html with a headless Chromium (config: pdf = true, pdf.browser).")
+    var pdf = false
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
@@ -80,11 +83,14 @@ struct ReportCommand: AsyncParsableCommand {
         let fetcher: Fetcher? = offline ? nil : Fetcher(
             configuration: try connection.fetchConfiguration(settings: settings, organization: organization, token: .load(tokenFile: connection.tokenFile)),
             logger: connection.logger(), progress: connection.progress())
+        // Looked for before any work, so a missing browser fails at once (exit 2).
+        let printer = pdf || settings.pdf.enabled ? try PDFPrinter(browser: settings.pdf.browser) : nil
         let templateSet = try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
         var job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
                             renderer: ReportRenderer(templates: templateSet),
                             outputDirectory: settings.outputDirectory, today: today)
         job.history = history
+        job.printer = printer
         let quiet = connection.quiet
         let folder = try await job.run(warn: { logger.warning("\($0)") }, announce: { line in
             if !quiet { FileHandle.standardError.write(Data("\(line)\n".utf8)) }

@@ -35,14 +35,11 @@ struct EscapingTests {
         #expect(XMLSummary.parse(chart.svg) != nil)
     }
 
-    @Test("email bar labels, values and title are escaped")
-    func emailBars() {
-        let html = EmailBars.table(title: "By <department> & \"team\"", rows: [
-            (SampleData.hostile, 3, "3 <b>"), ("R&D 'West'", 1, "1"),
-        ])
-        #expect(!html.contains("<script") && !html.contains("<b>") && !html.contains("<department>"))
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;onload=&#39;x&#39;"))
-        #expect(html.contains("By &lt;department&gt; &amp; &quot;team&quot;"))
-        #expect(html.contains("R&amp;D &#39;West&#39;") && html.contains("3 &lt;b&gt;"))
+    @Test("a sparkline's text alternative is escaped and stays one line")
+    func sparklineLabel() {
+        let svg = Charts.sparkline([1, 2], label: SampleData.hostile + "\nR&D 'West'")
+        #expect(!svg.contains("<script") && !svg.contains("\n"))
+        #expect(svg.contains("aria-label=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;onload=&#39;x&#39;"))
+        #expect(svg.contains("R&amp;D &#39;West&#39;</title>"))
     }
 }

@@ -32,7 +32,13 @@ struct HTMLPageTests {
         #expect(css.contains("@media (prefers-color-scheme: dark)"))
         #expect(css.contains("@media print"))
         #expect(css.contains("@media (max-width: 40rem)"))
-        #expect(css.contains(".table-wrap { overflow-x: auto;"))
+        #expect(css.contains(".table-wrap {\n  overflow-x: auto;"))
+        // The scroll cue: shadows at the edges, uncovered only where more table is beyond.
+        #expect(css.contains("no-repeat local") && css.contains("no-repeat scroll"))
+        // Cards tables stack under 480 px; print keeps tables and charts whole.
+        let phone = css.range(of: "@media (max-width: 30rem)")!
+        #expect(css[phone.upperBound...].hasPrefix(" {\n  .cards {"))
+        #expect(css.contains("table, .table-wrap, tr, img, svg, pre, blockquote, caption { break-inside: avoid;"))
         #expect(css.contains("max-width: 100%"))
         // Print comes after dark mode so that a dark-mode reader still prints black on white.
         let dark = css.range(of: "prefers-color-scheme: dark")!.lowerBound

@@ -142,6 +142,70 @@ struct MarkdownHTMLTests {
         #expect(!far.contains("<caption>"))
     }
 
+    @Test("a bold line right before a table (GitHub's caption-like line) is its caption, without the bold")
+    func boldCaption() throws {
+        for gap in ["\n", "\n\n"] {
+            let html = try MarkdownHTML.render("Intro.\n\n**Desk *use* by \\*building\\***\(gap)| a | b |\n|---|---|\n| 1 | 2 |\n")
+            #expect(html.hasPrefix("<p>Intro.</p>\n<div class=\"table-wrap\"><table>\n<caption>Desk <em>use</em> by *building*</caption>\n<thead>"))
+            #expect(!html.contains("<strong>") && !html.contains("<p>Desk"))
+        }
+        // Two bold runs are a caption as written; bold text inside a paragraph, or far away, is no caption.
+        let two = try MarkdownHTML.render("**a** and **b**\n| x |\n|---|\n")
+        #expect(two.hasPrefix("<div class=\"table-wrap\"><table>\n<caption><strong>a</strong> and <strong>b</strong></caption>"))
+        let inParagraph = try MarkdownHTML.render("Intro\n**x**\n| a |\n|---|\n")
+        #expect(inParagraph.hasPrefix("<p>Intro\n<strong>x</strong></p>\n<div class=\"table-wrap\"><table>\n<thead>"))
+        let far = try MarkdownHTML.render("**x**\n\n\n| a |\n|---|\n")
+        #expect(far.hasPrefix("<p><strong>x</strong></p>") && !far.contains("<caption>"))
+        #expect(try MarkdownHTML.render("****\n| a |\n|---|\n").hasPrefix("<hr />"))
+    }
+
+    @Test("<!-- table-layout: cards --> before a table: a cards wrapper, roles, and each cell's column name; no trace of the comment")
+    func cards() throws {
+        let html = try MarkdownHTML.render("""
+            **Headline**
+
+            <!-- table-layout: cards -->
+            | Measure | *This* period | Trend |
+            | --- | ---: | --- |
+            | People | 59 | ▁█ |
+            """)
+        #expect(html == """
+            <div class="table-wrap cards"><table role="table">
+            <caption>Headline</caption>
+            <thead role="rowgroup">
+            <tr role="row">
+            <th scope="col" role="columnheader">Measure</th>
+            <th scope="col" role="columnheader" style="text-align: right"><em>This</em> period</th>
+            <th scope="col" role="columnheader">Trend</th>
+            </tr>
+            </thead>
+            <tbody role="rowgroup">
+            <tr role="row">
+            <th scope="row" role="rowheader">People</th>
+            <td data-label="This period" role="cell" style="text-align: right">59</td>
+            <td data-label="Trend" role="cell">▁█</td>
+            </tr>
+            </tbody>
+            </table></div>
+
+            """)
+        // Anywhere else the comment is raw HTML, which safe mode drops.
+        #expect(try MarkdownHTML.render("<!-- table-layout: cards -->\n\nText\n").hasPrefix("<!-- raw HTML omitted -->"))
+    }
+
+    @Test("cellHTML replaces a body cell's content, never a row header's, and sees its row and column")
+    func cellHTML() throws {
+        var seen: [TableCell] = []
+        let html = try MarkdownHTML.render("| Measure | Trend |\n|---|---|\n| People | ▁█ |\n| Desks | — |\n") { cell in
+            seen.append(cell)
+            return cell.text == "▁█" ? "<svg class=\"sparkline\"></svg>" : nil
+        }
+        #expect(seen == [TableCell(text: "▁█", rowHeader: "People", columnHeader: "Trend"),
+                         TableCell(text: "—", rowHeader: "Desks", columnHeader: "Trend")])
+        #expect(html.contains("<th scope=\"row\">People</th>\n<td><svg class=\"sparkline\"></svg></td>"))
+        #expect(html.contains("<td>—</td>"))
+    }
+
     @Test("a table interrupts a paragraph and ends at the first line without a leading pipe")
     func tableBoundaries() throws {
         let html = try MarkdownHTML.render("Intro text\n| a |\n|---|\n| 1 |\nAfter *text*\n")

@@ -37,4 +37,13 @@ struct FiguresTests {
         #expect(Figures.sparkline([-1.7e308, 1.7e308, nil, .nan, 0]) == "▁█··▅")
         #expect(Figures.sparkline([nil, nil]) == "—")
     }
+
+    @Test("the text sparkline spans the values' own range, not zero to the top (283 to 290 is a movement)")
+    func sparklineRange() {
+        #expect(Figures.sparkline([283, 284, 286, 290, 289, 287, 285, 284]) == "▁▂▄█▇▅▃▂")
+        #expect(Figures.sparkline([0.62, 0.671]) == "▁█")
+        // A steady figure is a flat line in the middle, not a row of full or empty bars.
+        #expect(Figures.sparkline([290, 290, nil, 290]) == "▄▄·▄")
+        #expect(Figures.sparkline([nil, 7]) == "·▄")
+    }
 }

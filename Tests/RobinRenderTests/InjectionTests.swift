@@ -14,9 +14,10 @@ struct InjectionTests {
         "# Heading", "R&D <b>bold</b>", "`code`", "\"quoted\" 'single'", "| pipe |", "![img](http://evil/x.png)",
     ]
 
-    static func report() async throws -> RenderedReport {
+    /// A report of one day whose every building, floor, department, room (and desk type) is one of `names`.
+    static func report(names: [String] = hostile) async throws -> RenderedReport {
         var desks = ExportCSV(.desks), spaces = ExportCSV(.spaces)
-        for (index, name) in hostile.enumerated() {
+        for (index, name) in names.enumerated() {
             desks.add(["Building": name, "Floor": name, "Desk ID": "D\(index)", "Reservation ID": "\(index)", "Type": name,
                        "Start (UTC)": "2026-11-17 14:00:00", "Hour Duration": "8", "Assignee Email": "p\(index)@x.com",
                        "Assignee Department": name])

@@ -41,3 +41,20 @@ enum ReportFixture {
             organizationTimeZone: settings.timeZone, settings: settings)
     }
 }
+
+extension ReportFixture {
+    /// The fixture week with eight weeks of history: `people` in the office per week,
+    /// oldest first, the last being this week's (every other figure as this week's).
+    static func weekWithHistory(people: [Int]) async throws -> ReportInput {
+        precondition(people.count == 8)
+        var input = try await week()
+        input.metrics.desks.total.people = people[7]
+        input.trend = input.trend.enumerated().map { index, entry in
+            var metrics = input.metrics
+            metrics.desks.total.people = people[index]
+            metrics.previous = nil
+            return (entry.period, entry.period == input.period ? input.metrics : metrics)
+        }
+        return input
+    }
+}

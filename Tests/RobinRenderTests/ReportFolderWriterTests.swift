@@ -27,6 +27,7 @@ struct ReportFolderWriterTests {
         var files = ["metrics.json": Data(report.metricsJSON.utf8), "report.md": Data(report.markdown.utf8),
                      "report.html": Data(report.html.utf8)]
         for chart in report.charts { files["charts/" + chart.fileName] = Data(chart.svg.utf8) }
+        for table in report.tables { files["tables/" + table.fileName] = Data(table.csv.utf8) }
         return files
     }
 

@@ -46,6 +46,18 @@ struct SVGCanvas {
                      ("y2", SVGCanvas.n(y2)), ("stroke", stroke), ("stroke-width", SVGCanvas.n(width))] + extra)
     }
 
+    /// A `<defs>` with a diagonal hatch `<pattern>` named `id`: stripes of `stroke`
+    /// on the card's background, for a fill that tells a mark apart without colour.
+    mutating func hatchPattern(id: String, stroke: String, stripe: Double = 3) {
+        open("defs")
+        open("pattern", [("id", id), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"),
+                         ("patternTransform", "rotate(45)")])
+        rect(x: 0, y: 0, width: 6, height: 6, fill: Palette.background)
+        line(x1: 0, y1: 0, x2: 0, y2: 6, stroke: stroke, width: stripe)
+        close("pattern")
+        close("defs")
+    }
+
     /// Text at (x, y); `anchor` is start, middle or end.
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 14,
                        fill: String = Palette.text, bold: Bool = false) {
