@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "robin-report",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "robin-report", targets: ["robin-report"]),
     ],
@@ -44,7 +44,10 @@ let package = Package(
         // A loopback server that behaves like Robin's Analytics API (tests, `simulate`, `demo`).
         .target(
             name: "RobinSimulator",
-            dependencies: ["RobinModel", "RobinSynthetic", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                "RobinModel", "RobinSynthetic",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
             swiftSettings: swiftSettings
         ),
         // libcmark 0.30 (CommonMark -> HTML), as a system library.
