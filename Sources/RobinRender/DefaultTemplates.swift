@@ -106,6 +106,7 @@ enum DefaultTemplates {
         No department had {{{minGroupSize}}} or more people in the office, so there are no anchor days to show.
         {{/hasAnchorDays}}
         {{/hasDesks}}
+        
 
         """#,
         "partials/capacity": #"""

@@ -56,7 +56,7 @@ struct StoryPlan: Sendable {
         if holidays.contains(day) { return chance * 0.03 }
         var chance = chance * dayScale(day)
         if isAnchored[person], weekday < 5 {
-            chance = weekday == anchorWeekday ? max(chance, 0.95) : chance * 0.45
+            chance = weekday == anchorWeekday ? max(chance, 0.95) : chance * 0.35
         }
         if isAway[person], awayDays?.contains(day) == true { chance /= 3 }
         if isBusy(building: building, day: day) { return max(chance, 0.8) }

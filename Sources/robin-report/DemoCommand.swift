@@ -18,7 +18,9 @@ struct DemoCommand: AsyncParsableCommand {
             Starts the simulator on 127.0.0.1 with a synthetic organisation (three buildings in \
             three time zones), fetches nine weeks of daily exports through the real client with a \
             fast clock, and writes the last complete week's report with eight weeks of trends to \
-            Output/demo/ (or --output).
+            Output/demo/ (or --output). Around that week the organisation has a story (a strike, a \
+            public holiday, a team away, a floor emptying, an all-hands ahead), so every part of the \
+            report's opening has something to say.
             """)
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
