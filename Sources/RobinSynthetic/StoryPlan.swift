@@ -37,9 +37,9 @@ struct StoryPlan: Sendable {
         today = story.today?.daysSinceEpoch
     }
 
-    /// How busy `day` is against a usual one: 3% on a holiday, 30% on a quiet day, else 1.
+    /// How busy `day` is against a usual one: 3% on a holiday, 20% on a quiet day, else 1.
     func dayScale(_ day: Int) -> Double {
-        holidays.contains(day) ? 0.03 : quietDays.contains(day) ? 0.3 : 1
+        holidays.contains(day) ? 0.03 : quietDays.contains(day) ? 0.2 : 1
     }
 
     /// Whether `day` is a public holiday (rooms as at a weekend).
@@ -58,7 +58,7 @@ struct StoryPlan: Sendable {
         if isAnchored[person], weekday < 5 {
             chance = weekday == anchorWeekday ? max(chance, 0.95) : chance * 0.35
         }
-        if isAway[person], awayDays?.contains(day) == true { chance /= 3 }
+        if isAway[person], awayDays?.contains(day) == true { chance /= 5 }
         if isBusy(building: building, day: day) { return max(chance, 0.8) }
         // A week ahead, about three bookings in five are made.
         return isAhead(day) ? chance * 0.6 : chance

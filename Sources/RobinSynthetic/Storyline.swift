@@ -13,9 +13,9 @@ import RobinModel
 public struct Storyline: Sendable, Equatable {
     /// Public holidays: almost nobody comes in (3% of a usual day) and rooms stand as at a weekend.
     public var holidays: Set<LocalDate> = []
-    /// Days most people stay home (a transit strike, a storm): 30% of a usual day.
+    /// Days most people stay home (a transit strike, a storm): 20% of a usual day.
     public var quietDays: Set<LocalDate> = []
-    /// A department mostly away (an offsite): a third of its usual attendance on these dates.
+    /// A department mostly away (an offsite): a fifth of its usual attendance on these dates.
     public var away: Away?
     /// A floor whose bookings move to the building's other floors, more each day.
     public var emptyingFloor: EmptyingFloor?
