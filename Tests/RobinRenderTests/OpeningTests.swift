@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RobinExports
 import RobinModel
 @testable import RobinRender
 
@@ -158,6 +159,22 @@ struct OpeningTests {
             #expect(opening.contains("<li>[x](javascript:alert(1)) at [x](javascript:alert(1)) could be consolidated"))
             #expect(opening.contains("<li>Line Break came in less"))
         }
+    }
+
+    @Test("the monthly template has the same opening and planning parts")
+    func monthly() async throws {
+        let week = try await ReportFixture.week()
+        let exports = try await Exports.read(desks: ReportFixture.files(ReportFixture.weekFolder, "desks"),
+                                             spaces: ReportFixture.files(ReportFixture.weekFolder, "spaces"))
+        let month = try ReportFixture.input(exports, settings: week.settings, period: .month(year: 2026, month: 11)!)
+        let markdown = try ReportRenderer(templates: .builtIn()).render(month).markdown
+        #expect(markdown.hasPrefix("# Workplace report: November 2026\n"))
+        let headings = markdown.components(separatedBy: "\n").filter { $0.hasPrefix("## ") || $0.hasPrefix("### ") }
+        for heading in ["## At a glance", "### What changed", "### Targets", "### Needs attention", "## Desk capacity",
+                        "## Booked ahead: 1–7 December 2026", "### Anchor days"] {
+            #expect(headings.contains(heading), "\(heading) missing")
+        }
+        #expect(Self.section("What changed", in: markdown) == ["No building, floor or department moved markedly since October 2026."])
     }
 
     /// `insights` entries from JSON objects (without the surrounding brackets).
