@@ -24,7 +24,7 @@ public struct EmailComposer: Sendable {
     /// The message for `report`, dated `date`.
     public func message(for report: ReportFolder, date: Date = Date()) -> EmailMessage {
         let name = report.metrics.name
-        let subject = subject.subject(for: name)
+        let subject = subject.subject(for: report.metrics)
         let domain = from.address.split(separator: "@").last.map(String.init) ?? "localhost"
         let messageID = "<\(name.folder).\(UUID().uuidString.lowercased())@\(domain)>"
         return EmailMessage(

@@ -3,7 +3,9 @@ import RobinModel
 /// The HTML part of the report email, built from metrics.json for mail clients:
 /// nested tables for layout, every style inline (Gmail and Outlook drop
 /// `<style>` elements in places, so there is none), no SVG and no images;
-/// charts are `EmailBar` tables. Every exported name is escaped.
+/// charts are `EmailBar` tables. Every exported name is escaped. It leads
+/// with the report's opening ("At a glance": what changed, targets, what needs
+/// attention), the very sentences of report.md (`InsightText`).
 public struct EmailHTML {
     /// The report's metrics.json, read.
     public var metrics: MetricsDocument
@@ -20,7 +22,9 @@ public struct EmailHTML {
     /// The whole document.
     public var html: String {
         let name = metrics.name
-        var rows = [header(name), kpiTable()]
+        var rows = [header(name)]
+        if let opening = opening() { rows.append(opening) }
+        rows.append(kpiTable())
         rows.append(section("Desk utilization by building", bars(metrics.desks.byBuilding.map {
             ($0.key["building"] ?? "", $0.deskUtilization, Figures.percent($0.deskUtilization))
         })))
@@ -60,6 +64,29 @@ public struct EmailHTML {
             <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to)\(workdays)</p>
             </td></tr>
             """
+    }
+
+    /// The report's opening, section by section: each item a bulleted sentence, or
+    /// the section's one line when it has none; nil for a metrics.json without insights.
+    private func opening() -> String? {
+        let sections = InsightText(metrics).sections
+        guard !sections.isEmpty else { return nil }
+        let text = "font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.text);"
+        let parts = sections.map { part in
+            var html = "<h3 style=\"margin:12px 0 4px 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;"
+                + "font-weight:bold;color:\(EmailPalette.heading);\">\(HTMLEscaping.escape(part.title))</h3>\n"
+            if part.items.isEmpty {
+                html += "<p style=\"margin:0;\(text)color:\(EmailPalette.muted);\">\(part.none.html)</p>"
+            } else {
+                html += "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse;\">\n"
+                    + part.items.map { item in
+                        "<tr><td width=\"16\" valign=\"top\" style=\"width:16px;\(text)padding:2px 0;\">&#8226;</td>"
+                            + "<td style=\"\(text)padding:2px 0;\">\(item.html)</td></tr>"
+                    }.joined(separator: "\n") + "\n</table>"
+            }
+            return html
+        }
+        return section("At a glance", parts.joined(separator: "\n"))
     }
 
     /// The headline measures (`Measure.headline`), written as the report writes them.

@@ -18,26 +18,35 @@ public enum PlainText {
     }
 
     /// Markdown backslash escapes of ASCII punctuation, and the HTML entities a
-    /// Markdown renderer writes for `& < > " '`.
+    /// Markdown renderer writes for `& < > " '` and Markdown escaping writes for a
+    /// backslash (`&#92;`). One pass: an escaped `\&` stays the `&` it stands for, so
+    /// a name that holds the text `&lt;` is not read as `<`.
     private static func unescape(_ line: String) -> String {
         var out = "", escaped = false
-        for character in line {
+        var rest = Substring(line)
+        while let character = rest.first {
+            rest = rest.dropFirst()
             if escaped {
                 if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { out.append("\\") }
                 out.append(character)
                 escaped = false
             } else if character == "\\" {
                 escaped = true
+            } else if character == "&", let entity = entities.first(where: { rest.hasPrefix($0.name) }) {
+                out.append(entity.character)
+                rest = rest.dropFirst(entity.name.count)
             } else {
                 out.append(character)
             }
         }
         if escaped { out.append("\\") }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            out = out.replacingAll(entity, with: character)
-        }
         return out
     }
+
+    /// Entities read back, without their leading `&`.
+    private static let entities: [(name: String, character: Character)] = [
+        ("lt;", "<"), ("gt;", ">"), ("quot;", "\""), ("#39;", "'"), ("#92;", "\\"), ("amp;", "&"),
+    ]
 
     private static func removeComments(_ text: String) -> String {
         var out = "", rest = Substring(text)

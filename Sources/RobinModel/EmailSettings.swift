@@ -24,8 +24,10 @@ public struct EmailSettings: Sendable, Equatable {
 
     /// What a subject template can name: `{period}` ("week 47, 2026", "November 2026"
     /// or "2026-11-03 to 2026-11-19"), `{from}` and `{to}` (`YYYY-MM-DD`), `{folder}`
-    /// ("2026-W47", "2026-11").
-    public static let subjectPlaceholders = ["period", "from", "to", "folder"]
+    /// ("2026-W47", "2026-11"), and `{headline}`: the report's most notable item as
+    /// its opening words it, without the final full stop ("Sales came in less: 30.2 a
+    /// day, down from 41.0 (−26%); its usual is 40.1"; `InsightText.headline`).
+    public static let subjectPlaceholders = ["period", "from", "to", "folder", "headline"]
 
     /// Why `template` is not a usable subject template, or nil when it is one.
     public static func subjectProblem(_ template: String) -> String? {

@@ -68,3 +68,11 @@ extension Measure {
     /// The figures in a commit's subject line.
     public static let commitSubject: [Measure] = [peopleInOffice, deskUtilization, roomUtilization]
 }
+
+extension Measure {
+    /// `desks.total.avg_days_per_person`: not a headline figure, but a `[targets]` measure.
+    public static let daysPerPerson = Measure(
+        key: "desks.total.avg_days_per_person", label: "Days in the office per person", shortLabel: "Days",
+        format: .decimal, higherIsBetter: true, definition: "office days per person who came in"
+    ) { $0.desks.total.avgDaysPerPerson }
+}

@@ -11,6 +11,7 @@ enum DefaultTemplates {
         
         {{{summary}}}
         
+        {{> partials/glance}}
         {{> partials/headlines}}
         {{> partials/attendance}}
         {{> partials/breakdowns}}
@@ -64,6 +65,7 @@ enum DefaultTemplates {
         | {{building}} | {{floor}} | {{{people}}} | {{{desks}}} | {{{deskUtilization}}} | {{{rooms}}} | {{{roomUtilization}}} |
         {{/floors}}
         
+        {{> partials/capacity}}
         ## Departments
         
         {{#hasDesks}}
@@ -86,6 +88,70 @@ enum DefaultTemplates {
         {{/roomDepartments}}
         {{/hasRooms}}
         
+        {{#hasDesks}}
+        ### Anchor days
+        
+        {{#hasAnchorDays}}
+        **Anchor days: the share of each department in the office on each weekday, on average**
+        
+        | Department | People |{{#anchorWeekdays}} {{{name}}} |{{/anchorWeekdays}} Anchor day | Co-presence |
+        | --- | ---: |{{#anchorWeekdays}} ---: |{{/anchorWeekdays}} --- | ---: |
+        {{#anchorDays}}
+        | {{department}} | {{{people}}} |{{#shares}} {{{share}}} |{{/shares}} {{{anchor}}} | {{{coPresence}}} |
+        {{/anchorDays}}
+        
+        A department's anchor day (its share in bold) is the weekday most of it comes in; co-presence is, on a day one of its people came in, the share of the others who came in too. Departments of {{{minGroupSize}}} or more people.
+        {{/hasAnchorDays}}
+        {{^hasAnchorDays}}
+        No department had {{{minGroupSize}}} or more people in the office, so there are no anchor days to show.
+        {{/hasAnchorDays}}
+        {{/hasDesks}}
+        
+
+        """#,
+        "partials/capacity": #"""
+        {{% CONTENT_TYPE: MARKDOWN}}
+        {{#hasDesks}}
+        ## Desk capacity
+        
+        {{#hasDeskCapacity}}
+        **Desk capacity by building and floor: desks used on the busiest workday**
+        
+        | Building | Floor | Desks | Peak used | Peak day | Peak occupancy | People per desk | Status |
+        | --- | --- | ---: | ---: | --- | ---: | ---: | --- |
+        {{#deskCapacity}}
+        | {{building}} | {{floor}} | {{{desks}}} | {{{peakUsed}}} | {{{peakDate}}} | {{{peakOccupancy}}} | {{{sharing}}} | {{{status}}} |
+        {{/deskCapacity}}
+        
+        "Consolidate": even the busiest workday left more than half the desks free; "At risk": it used 90% of them or more. People per desk: the people who came in during the period, per desk.
+        {{/hasDeskCapacity}}
+        {{^hasDeskCapacity}}
+        No building had desks in the exports of this period.
+        {{/hasDeskCapacity}}
+        
+        {{/hasDesks}}
+        ## Booked ahead: {{{aheadTitle}}}
+        
+        {{#hasForward}}
+        {{#hasBookedAhead}}
+        **Desks booked per building and day (Busy: 90% of the desks or more)**
+        
+        | Building | Date | Booked | Desks | Booked share | Busy |
+        | --- | --- | ---: | ---: | ---: | --- |
+        {{#bookedAhead}}
+        | {{building}} | {{{date}}} | {{{booked}}} | {{{desks}}} | {{{share}}} | {{{busy}}} |
+        {{/bookedAhead}}
+        
+        Desk bookings as exported so far and not canceled, against the desks each building had in this period; they change until the day.
+        {{/hasBookedAhead}}
+        {{^hasBookedAhead}}
+        No desk bookings were found for these days.
+        {{/hasBookedAhead}}
+        {{/hasForward}}
+        {{^hasForward}}
+        The desk bookings of these days were not at hand when this report was made.
+        {{/hasForward}}
+        
 
         """#,
         "partials/footer": #"""
@@ -104,15 +170,38 @@ enum DefaultTemplates {
         Provisional days (fetched before Robin had settled them, or not yet over; the next run fetches them again): {{#provisional}}{{{kind}}} {{{dates}}}{{^last}}; {{/last}}{{/provisional}}.
         
         {{/hasProvisional}}
-        Period {{{from}}} to {{{to}}}, by each building's local time: {{#timeZones}}{{building}} ({{{zone}}}); {{/timeZones}}other buildings {{{organizationTimeZone}}}. Workdays: {{{workweek}}}; business hours {{{businessHours}}}. Overlapping daily exports are de-duplicated before counting.
+        Period {{{from}}} to {{{to}}}, by each building's local time: {{#timeZones}}{{building}} ({{{zone}}}); {{/timeZones}}other buildings {{{organizationTimeZone}}}. Workdays: {{{workweek}}}{{#hasClosedDates}}, except the closed dates {{{closedDates}}}{{/hasClosedDates}}; business hours {{{businessHours}}}. Overlapping daily exports are de-duplicated before counting.
         
         ### Definitions
         
         {{#kpis}}
         - **{{{name}}}**: {{{definition}}}.
         {{/kpis}}
+        - **What changed**: a building, floor or department whose average daily attendance moved by at least 5 people and 20%, or whose desk or room utilization moved by at least 5 points, since the previous period; its usual is the mean over the periods before that.
+        - **Low day**: a workday with under half the usual attendance for its weekday (the median over recent weeks). Closed dates (public holidays set in the configuration) are not workdays.
+        - **Consolidate, at risk**: a building or floor whose busiest workday used under 50%, or 90% or more, of its desks.
+        - **Busy day ahead**: a day of the week after the period with 90% or more of a building's desks already booked.
         - **Policy**: {{{daysPerWeek}}} office days a week. People are counted by email; names and emails never appear in this report, and departments with fewer than {{{minGroupSize}}} people are grouped as "(small teams)".
         
+
+        """#,
+        "partials/glance": #"""
+        {{% CONTENT_TYPE: MARKDOWN}}
+        ## At a glance
+        
+        {{#glance}}
+        ### {{{title}}}
+        
+        {{#hasItems}}
+        {{#items}}
+        - {{{text}}}
+        {{/items}}
+        {{/hasItems}}
+        {{^hasItems}}
+        {{{none}}}
+        {{/hasItems}}
+        
+        {{/glance}}
 
         """#,
         "partials/headlines": #"""
@@ -181,6 +270,7 @@ enum DefaultTemplates {
         
         {{{summary}}}
         
+        {{> partials/glance}}
         {{> partials/headlines}}
         {{> partials/attendance}}
         {{> partials/breakdowns}}

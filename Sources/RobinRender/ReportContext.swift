@@ -20,8 +20,12 @@ struct ReportContext {
         var tables = [headline.table()]
         if hasDesks { tables += [rows.daily(), rows.weekdays()] }
         tables += [rows.buildings(), rows.floors()]
+        if !metrics.capacity.byBuilding.isEmpty { tables.append(rows.deskCapacity()) }
+        if metrics.forward != nil { tables.append(rows.bookedAhead()) }
         if hasDesks { tables.append(rows.departments()) }
-        if hasRooms { tables += [rows.roomDepartments(), rows.capacityBands(), rows.rooms(), rows.roomHours()] }
+        if hasRooms { tables.append(rows.roomDepartments()) }
+        if hasDesks { tables.append(rows.anchorDays()) }
+        if hasRooms { tables += [rows.capacityBands(), rows.rooms(), rows.roomHours()] }
         return tables + [ReportTables.dataWindow(desks: input.desksRead, events: input.eventsRead)]
     }
 
@@ -58,6 +62,8 @@ struct ReportContext {
             "timeZones": input.timeZones.map { ["building": $0.building, "zone": $0.zone] },
             "organizationTimeZone": input.organizationTimeZone,
         ]
+        values["glance"] = glance()
+        values.merge(planning()) { $1 }
         for (role, chart) in charts {
             values["chart_" + role] = ["file": "charts/" + chart.fileName, "title": chart.title, "summary": chart.summary]
         }
@@ -79,7 +85,7 @@ struct ReportContext {
         return text + "."
     }
 
-    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let weekdayNames = DateWords.weekdayNames
 
     /// The provisional days read, per export: `desk reservations 2026-11-23, 2026-11-24`.
     private func provisional() -> [[String: Any]] {

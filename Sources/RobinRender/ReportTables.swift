@@ -153,7 +153,7 @@ struct ReportTables {
         ])
     }
 
-    private static func byName<Value>(_ groups: [Group<Value>], _ field: String) -> [Group<Value>] {
+    static func byName<Value>(_ groups: [Group<Value>], _ field: String) -> [Group<Value>] {
         groups.sorted { NaturalOrder.precedes($0.key[field] ?? "", $1.key[field] ?? "") }
     }
 }

@@ -50,7 +50,8 @@ struct BuildingLayout {
             let number = sequence / (floorNames.count * 3) + 1
             let name = "\(blueprint.code)-\(floor + 1)-\(letter)\(number < 10 ? "00" : number < 100 ? "0" : "")\(number)"
             desks.append(Desk(
-                id: firstDeskID + sequence, name: CSVField(name), floor: floorNames[floor], group: CSVField(group),
+                id: firstDeskID + sequence, name: CSVField(name), floor: floorNames[floor], floorIndex: floor,
+                group: CSVField(group),
                 deskType: CSVField(type), bookableOnUnassignedDays: CSVField(bookable)
             ))
             sequence += 1

@@ -15,4 +15,6 @@ struct Catalog: Sendable {
     let meetingTitles: [CSVField]
     let recurringTitles: [CSVField]
     let virtualLocations: [CSVField]
+    /// What happens to the organisation on given dates (`Storyline`); nil = nothing.
+    var story: StoryPlan? = nil
 }

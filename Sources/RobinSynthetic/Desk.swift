@@ -3,6 +3,8 @@ struct Desk: Sendable {
     let id: Int
     let name: CSVField
     let floor: CSVField
+    /// The floor's index in its building, 0 = the lowest.
+    let floorIndex: Int
     let group: CSVField
     /// `Desk Type`: `hot`, `hoteled` or `assigned`.
     let deskType: CSVField

@@ -24,6 +24,10 @@ struct DeskDayGenerator {
     /// UTC of local midnight, for times of day from 04:00 on.
     private let dayStart: Int64
     private let weekday: Int
+    /// The story's emptying floor in this building today and the share of bookings it keeps.
+    private let emptying: (floor: Int, keep: Double)?
+    /// On or after the story's "today": only bookings made in advance, none checked in or released yet.
+    private let isAhead: Bool
 
     init(catalog: Catalog, buildingIndex: Int, day: Int, fromUTC: Int64, toUTC: Int64) {
         self.catalog = catalog
@@ -36,6 +40,8 @@ struct DeskDayGenerator {
         self.dayStart = Int64(day) * 86_400 - building.clock.daytimeOffset(day: day)
         let weekday = (day + 3) % 7
         self.weekday = weekday < 0 ? weekday + 7 : weekday
+        self.emptying = catalog.story?.emptying(building: buildingIndex, day: day)
+        self.isAhead = catalog.story?.isAhead(day) ?? false
     }
 
     mutating func run(into out: inout [UInt8]) {
@@ -43,34 +49,47 @@ struct DeskDayGenerator {
         let isWorkday = weekday < 5
         for resident in building.people {
             let person = catalog.people[Int(resident)]
-            let attends = rng.chance(person.propensity * factor)
+            let chance = catalog.story?.chance(person.propensity * factor, person: Int(resident), building: buildingIndex,
+                                               day: day, weekday: weekday) ?? person.propensity * factor
+            let attends = rng.chance(chance)
             switch person.style {
             case .assigned, .shared:
-                if attends {
+                if attends, let emptying, catalog.desks[Int(person.ownDesk)].floorIndex == emptying.floor,
+                   !rng.chance(emptying.keep) {
+                    // Moved off the emptying floor: a hoteled desk elsewhere in the building.
+                    book(person: resident, desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 420...600, out: &out)
+                } else if attends {
                     book(person: resident, desk: person.ownDesk, style: person.style, length: 510...630, out: &out)
                 } else if isWorkday && person.style == .assigned {
                     releaseInAdvance(person: resident, desk: person.ownDesk, out: &out)
                 }
             case .hot:
-                if attends { hotSessions(person: resident, out: &out) }
+                if attends, isAhead {
+                    // Walk-up sessions are not booked ahead; for an all-hands some book a desk.
+                    if catalog.story?.isBusy(building: buildingIndex, day: day) == true, rng.chance(0.1) {
+                        book(person: resident, desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 420...600, out: &out)
+                    }
+                } else if attends {
+                    hotSessions(person: resident, out: &out)
+                }
             case .hoteled:
                 if attends {
                     if rng.chance(0.2) {
-                        book(person: resident, desk: pick(building.hoteledDesks), style: .hoteled, length: 180...270, out: &out)
-                        book(person: resident, desk: pick(building.hoteledDesks), style: .hoteled, length: 180...240,
+                        book(person: resident, desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 180...270, out: &out)
+                        book(person: resident, desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 180...240,
                              earliest: 13 * 60, out: &out)
                     } else {
-                        book(person: resident, desk: pick(building.hoteledDesks), style: .hoteled, length: 420...600, out: &out)
+                        book(person: resident, desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 420...600, out: &out)
                     }
                 }
             case .reverseHoteled:
                 if attends {
-                    book(person: resident, desk: pick(building.bookableAssignedDesks), style: .reverseHoteled,
+                    book(person: resident, desk: pickDesk(building.bookableAssignedDesks), style: .reverseHoteled,
                          length: 420...600, out: &out)
                 }
             }
         }
-        extras(factor: factor, out: &out)
+        extras(factor: factor * (catalog.story?.dayScale(day) ?? 1), out: &out)
     }
 
     /// Visitors from other offices, guests without a Robin account, and desks
@@ -82,17 +101,17 @@ struct DeskDayGenerator {
             if catalog.people[Int(visitor)].homeBuilding == buildingIndex {
                 visitor = Int32(rng.below(catalog.people.count))
             }
-            book(person: visitor, desk: pick(building.hoteledDesks), style: .hoteled, length: 360...540, out: &out)
+            book(person: visitor, desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 360...540, out: &out)
         }
         for _ in 0..<count(expected: residents * 0.004 * factor + 0.3) {
-            var row = plan(desk: pick(building.hoteledDesks), style: .hoteled, length: 240...480, earliest: 9 * 60)
+            var row = plan(desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 240...480, earliest: 9 * 60)
             row.creator = pick(building.people)
             row.assignee = -1
             row.guestName = catalog.guestNames[rng.below(catalog.guestNames.count)]
             emit(row, out: &out)
         }
         for _ in 0..<count(expected: residents * 0.002 * factor + 0.2) {
-            var row = plan(desk: pick(building.hoteledDesks), style: .hoteled, length: 480...600, earliest: 7 * 60)
+            var row = plan(desk: pickDesk(building.hoteledDesks), style: .hoteled, length: 480...600, earliest: 7 * 60)
             row.creator = Int32(catalog.facilitiesAdmin)
             row.assignee = -1
             emit(row, out: &out)
@@ -103,6 +122,18 @@ struct DeskDayGenerator {
     private mutating func count(expected: Double) -> Int {
         let whole = Int(expected)
         return whole + (rng.chance(expected - Double(whole)) ? 1 : 0)
+    }
+
+    /// A desk of `pool`; on the story's emptying floor only with the share it keeps
+    /// (else another floor's desk of the pool, when a few draws find one).
+    private mutating func pickDesk(_ pool: [Int32]) -> Int32 {
+        var desk = pick(pool)
+        if let emptying, catalog.desks[Int(desk)].floorIndex == emptying.floor, !rng.chance(emptying.keep) {
+            for _ in 0..<8 where catalog.desks[Int(desk)].floorIndex == emptying.floor {
+                desk = pick(pool)
+            }
+        }
+        return desk
     }
 
     private mutating func pick(_ pool: [Int32]) -> Int32 {
@@ -133,7 +164,7 @@ struct DeskDayGenerator {
     ) {
         var row = plan(desk: desk, style: style, length: length, earliest: earliest)
         assign(&row, person: person, style: style)
-        decideOutcome(&row, checkInRate: 0.78)
+        if !isAhead { decideOutcome(&row, checkInRate: 0.78) }
         emit(row, out: &out)
     }
 
@@ -186,7 +217,7 @@ struct DeskDayGenerator {
             guard minute + length <= 21 * 60 else { break }
             let start = dayStart + Int64(minute * 60)
             var row = DeskReservation(
-                desk: pick(building.hotDesks), reservationID: nextID(), seriesID: 0, type: DeskStyle.hot.typeField,
+                desk: pickDesk(building.hotDesks), reservationID: nextID(), seriesID: 0, type: DeskStyle.hot.typeField,
                 start: start, end: start + Int64(length * 60), creator: -1, assignee: -1
             )
             assign(&row, person: person, style: .hot)

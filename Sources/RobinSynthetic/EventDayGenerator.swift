@@ -45,7 +45,7 @@ struct EventDayGenerator {
         for roomIndex in building.rooms {
             let room = catalog.rooms[Int(roomIndex)]
             if room.isSecondHalf { continue }
-            if weekday >= 5 {
+            if weekday >= 5 || catalog.story?.isHoliday(day) == true {
                 weekend(room: roomIndex, record: room, out: &out)
             } else {
                 workday(room: roomIndex, record: room, out: &out)

@@ -13,10 +13,13 @@ import RobinModel
 public struct SyntheticOrganization: Sendable {
     private let catalog: Catalog
 
-    /// people: head count (at least 20); deterministic for a given (seed, people).
-    public init(seed: UInt64, people: Int = 300) {
+    /// people: head count (at least 20); deterministic for a given (seed, people,
+    /// storyline). Without a storyline the rows are those every earlier version made.
+    public init(seed: UInt64, people: Int = 300, storyline: Storyline? = nil) {
         var builder = CatalogBuilder(seed: seed, people: people)
-        self.catalog = builder.build()
+        var catalog = builder.build()
+        catalog.story = storyline.map { StoryPlan($0, buildings: catalog.buildings, people: catalog.people) }
+        self.catalog = catalog
     }
 
     /// The `Organization` column of every row.
@@ -24,6 +27,9 @@ public struct SyntheticOrganization: Sendable {
 
     /// IANA id of the org's home time zone (first building's).
     public var timeZoneIdentifier: String { catalog.buildings[0].clock.identifier }
+
+    /// The home time zone of every synthetic organisation, known before one is built.
+    public static let homeTimeZoneIdentifier = BuildingBlueprint.all[0].timeZone
 
     /// Robin location ids, one per building, in building order.
     public var locationIDs: [Int] { catalog.buildings.map(\.locationID) }

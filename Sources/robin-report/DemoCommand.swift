@@ -18,7 +18,9 @@ struct DemoCommand: AsyncParsableCommand {
             Starts the simulator on 127.0.0.1 with a synthetic organisation (three buildings in \
             three time zones), fetches nine weeks of daily exports through the real client with a \
             fast clock, and writes the last complete week's report with eight weeks of trends to \
-            Output/demo/ (or --output).
+            Output/demo/ (or --output). Around that week the organisation has a story (a strike, a \
+            public holiday, a team away, a floor emptying, an all-hands ahead), so every part of the \
+            report's opening has something to say.
             """)
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -36,14 +38,25 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Print only errors.")
     var quiet = false
 
+    /// The demo's `[targets]`: desks a little short of theirs, rooms about at theirs.
+    static let targets: [TargetMeasure: Double] = [.deskUtilization: 0.6, .roomUtilization: 0.45]
+
     func validate() throws {
         if let week { _ = try PeriodArgument.week(week) }
         guard people > 0 else { throw ValidationError("--people must be positive") }
     }
 
     func run() async throws {
-        let organization = SyntheticOrganization(seed: seed, people: people)
+        // The week first: the organisation's story (a holiday, a team away, a floor
+        // emptying, an all-hands ahead) happens around it, so every week's demo has
+        // something in each part of the report's opening.
+        let home = TimeZone(identifier: SyntheticOrganization.homeTimeZoneIdentifier)!
+        let period = try week.map(PeriodArgument.week) ?? .lastCompleteWeek(before: DayWindow.localDate(of: Date(), in: home))
+        let story = Storyline.demo(week: period.period)
+        let organization = SyntheticOrganization(seed: seed, people: people, storyline: story)
         var settings = Settings()
+        settings.closedDates = story.holidays
+        settings.targets = Self.targets
         settings.organizationID = 1
         settings.timeZone = organization.timeZoneIdentifier
         for (building, zone) in organization.buildingTimeZones {
@@ -62,8 +75,6 @@ struct DemoCommand: AsyncParsableCommand {
         let baseURL = try await simulator.start()
 
         let zone = TimeZone(identifier: settings.timeZone)!
-        let today = DayWindow.localDate(of: Date(), in: zone)
-        let period = try week.map(PeriodArgument.week) ?? .lastCompleteWeek(before: today)
         let cache = ExportCache(directory: settings.cacheDirectory, organizationID: 1, locationIDs: nil)
         let fetcher = Fetcher(configuration: FetchConfiguration(
             baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory, timeZone: zone,
@@ -72,7 +83,7 @@ struct DemoCommand: AsyncParsableCommand {
         // The job fetches the eight weeks of the trends (its --history) itself.
         let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
                             renderer: ReportRenderer(templates: try TemplateSet.builtIn()),
-                            outputDirectory: output, today: period.period.to.adding(days: 1))
+                            outputDirectory: output, today: story.today!)
         let quiet = self.quiet
         let announce = { (line: String) in
             if !quiet { FileHandle.standardError.write(Data("demo: \(line) from the simulator at \(baseURL.absoluteString)\n".utf8)) }

@@ -40,7 +40,7 @@ struct EmailCommand: AsyncParsableCommand {
     var from: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The subject; {period}, {from}, {to} and {folder} are filled in (default: email.subject, else \"\(EmailSettings.defaultSubject)\").",
+        "The subject; {period}, {from}, {to}, {folder} and {headline} are filled in (default: email.subject, else \"\(EmailSettings.defaultSubject)\").",
         valueName: "text"))
     var subject: String?
 

@@ -43,7 +43,7 @@ struct EmailConfigTests {
         ("[email]\nto = []\n", "c.toml:2: email.to: needs at least one address"),
         ("[email]\ncc = [\"ann@example.com\", 3]\n", "c.toml:2: email.cc: must be a non-empty string"),
         ("[email]\nsubject = \"Week {week}\"\n",
-         "c.toml:2: email.subject: unknown placeholder {week} (known: {period}, {from}, {to}, {folder})"),
+         "c.toml:2: email.subject: unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline})"),
         ("[email]\nsubject = \"\"\n", "c.toml:2: email.subject: must be a non-empty string"),
         ("[email]\nsmtp_url = \"mail.example.com\"\n",
          "c.toml:2: email.smtp_url: must start with smtp:// (STARTTLS) or smtps:// (TLS)"),

@@ -130,9 +130,28 @@ struct MIMETests {
         #expect(SubjectTemplate(EmailSettings.defaultSubject).subject(for: name) == "Workplace report - week 47, 2026")
         #expect(SubjectTemplate("{folder}: {from}..{to} ({period})").subject(for: name)
             == "2026-W47: 2026-11-16..2026-11-22 (week 47, 2026)")
-        #expect(EmailSettings.subjectProblem("Report {week}") == "unknown placeholder {week} (known: {period}, {from}, {to}, {folder})")
+        #expect(EmailSettings.subjectProblem("Report {week}")
+            == "unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline})")
+        #expect(EmailSettings.subjectProblem("{period}: {headline}") == nil)
         #expect(EmailSettings.subjectProblem("Report {period") == "has a { with no closing }")
         #expect(EmailSettings.subjectProblem("two\nlines") == "must be one line (no line breaks or control characters)")
+    }
+
+    @Test("{headline}: the most notable insight as one plain line without its full stop, or the fallback sentence")
+    func headlineSubject() throws {
+        var metrics = MetricsDocument(period: Period(from: LocalDate("2026-11-16")!, to: LocalDate("2026-11-22")!)!)
+        let template = SubjectTemplate("Office, {period}: {headline}")
+        #expect(template.subject(for: metrics)
+            == "Office, week 47, 2026: Nothing stood out: no marked change, missed target or day needing attention")
+        metrics.insights = try JSONDecoder().decode([MetricsDocument.Insight].self, from: Data("""
+            [{"kind": "target", "measure": "desk_utilization", "group": {}, "value": 0.8, "target": 0.7, "status": "met"},
+             {"kind": "busy_day", "group": {"building": "Line\\nBreak & <Co>"}, "date": "2026-11-24", "booked_share": 0.95}]
+            """.utf8))
+        // A met target is not news; the busy day is. A line break in a name is a space, so the subject stays one line.
+        #expect(template.subject(for: metrics) == "Office, week 47, 2026: Line Break & <Co> is 95.0% booked on Tuesday 24 November")
+        let message = EmailComposer(from: Fixture.sender, to: Fixture.leaders, subject: template)
+            .message(for: try ReportFolder.load(Fixture.report))
+        #expect(message.subject == template.subject(for: try Fixture.metrics()))
     }
 
     @Test("the text part: Markdown kept, charts and local links reduced to words, comments dropped")
@@ -147,6 +166,8 @@ struct MIMETests {
     func plainTextEscapes() {
         #expect(PlainText.fromMarkdown("| R\\&D \\| Ops | &lt;b&gt; &amp; \\*x\\* C:\\dir |\n")
             == "| R&D | Ops | <b> & *x* C:\\dir |\n")
+        // Markdown's escaping writes a backslash as &#92;; an escaped \& is a literal &, not an entity's start.
+        #expect(PlainText.fromMarkdown("C:&#92;dir \\&lt;b\\&gt; \\&amp;\n") == "C:\\dir &lt;b&gt; &amp;\n")
     }
 
     @Test("the message: headers, a multipart/alternative body, CRLF, a boundary no part contains")

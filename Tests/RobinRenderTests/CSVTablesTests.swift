@@ -32,10 +32,11 @@ struct CSVTablesTests {
     func fixtureWeek() async throws {
         let input = try await ReportFixture.week()
         let tables = try Self.read(try ReportRenderer(templates: .builtIn()).render(input))
+        // No booked-ahead.csv: the fixture's cache lacks the week ahead, and so does its report.
         #expect(tables.keys.sorted() == [
-            "buildings.csv", "daily-attendance.csv", "departments.csv", "exports-read.csv", "floors.csv",
-            "headline-figures.csv", "meetings-by-host-department.csv", "room-bookings-by-hour.csv", "room-capacity.csv",
-            "rooms.csv", "weekday-attendance.csv",
+            "anchor-days.csv", "buildings.csv", "daily-attendance.csv", "departments.csv", "desk-capacity.csv",
+            "exports-read.csv", "floors.csv", "headline-figures.csv", "meetings-by-host-department.csv",
+            "room-bookings-by-hour.csv", "room-capacity.csv", "rooms.csv", "weekday-attendance.csv",
         ])
         for (name, table) in tables {
             #expect(table.bom, "\(name) has no byte-order mark")
@@ -74,6 +75,36 @@ struct CSVTablesTests {
         #expect(hours.rows.count == 8 && hours.rows[0].count == 25 && hours.rows[0][10] == "09:00 (%)")
         #expect(try #require(tables["daily-attendance.csv"]).rows[1] == ["2026-11-16", "Monday", "28", "\(metrics.desks.daily.first { $0.date.description == "2026-11-16" }!.desks)"])
         #expect(try #require(tables["exports-read.csv"]).rows[1] == ["Desk reservations", "7", "1245", "263", "2026-11-16", "2026-11-22"])
+    }
+
+    @Test("desk capacity, booked ahead and anchor days as plain numbers: ISO dates, a blank floor for a whole building, Busy as a word")
+    func planningTables() async throws {
+        let input = try await ReportFixture.weekWithInsights()
+        let tables = try Self.read(try ReportRenderer(templates: .builtIn()).render(input))
+        let capacity = try #require(tables["desk-capacity.csv"])
+        #expect(capacity.rows[0] == ["Building", "Floor", "Desks", "Peak desks used", "Peak date", "Peak occupancy (%)",
+                                     "People per desk", "Status"])
+        // Each building (Floor empty), then its floors.
+        #expect(capacity.records.map { [$0["Building"]!, $0["Floor"]!] }.prefix(5) == [
+            ["HQ New York", ""], ["HQ New York", "Floor 1"], ["HQ New York", "Floor 2"], ["HQ New York", "Floor 3"], ["London", ""],
+        ])
+        let singapore = try #require(input.metrics.capacity.byBuilding.first { $0.key["building"] == "Singapore" }?.figures)
+        #expect(capacity.records.first { $0["Building"] == "Singapore" && $0["Floor"] == "" }
+            == ["Building": "Singapore", "Floor": "", "Desks": "\(singapore.desks)", "Peak desks used": "\(singapore.peakDesksUsed)",
+                "Peak date": "2026-11-17", "Peak occupancy (%)": "100", "People per desk": CSVText.number(singapore.sharingRatio),
+                "Status": "At risk"])
+
+        let ahead = try #require(tables["booked-ahead.csv"])
+        #expect(ahead.rows[0] == ["Building", "Date", "Desks booked", "Desks", "Booked share (%)", "Busy"])
+        #expect(ahead.records.count == 21)
+        #expect(ahead.records.filter { $0["Busy"] == "yes" }.map { [$0["Building"]!, $0["Date"]!, $0["Booked share (%)"]!] }
+            == [["London", "2026-11-24", "100"]])
+
+        let anchors = try #require(tables["anchor-days.csv"])
+        #expect(anchors.rows[0] == ["Department", "People", "Mon (%)", "Tue (%)", "Wed (%)", "Thu (%)", "Fri (%)", "Anchor day",
+                                    "Anchor share (%)", "Co-presence (%)"])
+        #expect(anchors.records.first { $0["Department"] == "Engineering" }?["Wed (%)"] == "87.5")
+        #expect(anchors.records.first { $0["Department"] == "Engineering" }?["Anchor day"] == "Wednesday")
     }
 
     @Test("accents, commas, quotes and line breaks survive; names that look like formulas get a leading '")

@@ -23,14 +23,23 @@ struct ReportGoldenTests {
                                                             "weekday-attendance.svg"])
     }
 
+    @Test("a week with an insight of every kind: report.md and report.html match their golden files")
+    func goldenInsights() async throws {
+        let report = try ReportRenderer(templates: .builtIn()).render(try await ReportFixture.weekWithInsights())
+        let problems = [Golden.mismatch(report.markdown, name: "week-insights/report.md"),
+                        Golden.mismatch(report.html, name: "week-insights/report.html")].compactMap { $0 }
+        for problem in problems { Issue.record(Comment(rawValue: problem)) }
+    }
+
     @Test("the same input renders the same bytes")
     func deterministic() async throws {
-        let input = try await ReportFixture.week()
+        let input = try await ReportFixture.weekWithInsights()
         let renderer = ReportRenderer(templates: try .builtIn())
         let first = try renderer.render(input), second = try renderer.render(input)
         #expect(first.markdown == second.markdown)
         #expect(first.html == second.html)
         #expect(first.charts.map(\.svg) == second.charts.map(\.svg))
+        #expect(first.tables.map(\.csv) == second.tables.map(\.csv))
     }
 
     @Test("the HTML page is self-contained: no scripts, no external assets but the charts")

@@ -36,12 +36,41 @@ struct ReportCommandTests {
         #expect((previous?["period"] as? [String: Any])?["from"] as? String == "2026-11-09")
         #expect(Self.contents(out + "/index.md").contains("[Week 47, 2026](2026-W47/report.md)"))
         #expect(Self.contents(out + "/index.html").contains("href=\"2026-W47/report.html\""))
+        Self.expectEverySection(markdown: markdown, json: json ?? [:])
 
         let before = ["report.md", "report.html", "metrics.json", "charts/trend-people.svg"].map { Self.contents("\(week)/\($0)") }
         let second = try cli.run(["demo", "--output", out, "--week", "2026-W47", "--quiet"])
         #expect(second.status == 0)
         let after = ["report.md", "report.html", "metrics.json", "charts/trend-people.svg"].map { Self.contents("\(week)/\($0)") }
         #expect(before == after, "a rerun changed the report")
+    }
+
+    /// The demo's story shows in every part of the report: a mover, targets, a low day, a floor
+    /// to consolidate, a busy day ahead, anchor days, and the holiday as a closed date.
+    static func expectEverySection(markdown: String, json: [String: Any]) {
+        let kinds = Set((json["insights"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String })
+        #expect(kinds == ["mover", "target", "low_day", "capacity", "busy_day"])
+        let section = { (title: String) -> [String] in
+            let lines = markdown.components(separatedBy: "\n")
+            guard let start = lines.firstIndex(of: title) else { return [] }
+            return lines[(start + 1)...].prefix { !$0.hasPrefix("#") }.filter { !$0.isEmpty }
+        }
+        // Sales is away all week, and the headline sentence says so with its baseline.
+        #expect(section("### What changed").first?.hasPrefix("- Sales came in less: ") == true)
+        #expect(section("### What changed").first?.contains("; its usual is ") == true)
+        let targets = section("### Targets")
+        #expect(targets.contains { $0.hasPrefix("- Desk utilization") } && targets.contains { $0.hasPrefix("- Room utilization") })
+        let attention = section("### Needs attention")
+        // A strike-quiet Monday; the Friday holiday is a closed date, not a low day.
+        #expect(attention.contains { $0.hasPrefix("- Monday 16 November had ") && $0.contains("under half the usual") })
+        #expect(!attention.contains { $0.contains("Friday 20 November") })
+        #expect(attention.contains { $0.hasPrefix("- Level 2 at London could be consolidated") })
+        #expect(attention.contains { $0.hasPrefix("- London is ") && $0.contains("booked on Tuesday 24 November") })
+        #expect(markdown.contains("Workdays: Mon, Tue, Wed, Thu, Fri, except the closed dates Friday 20 November;"))
+        #expect(markdown.contains("## Booked ahead: 23–29 November 2026"))
+        #expect(section("## Booked ahead: 23–29 November 2026").contains { $0.hasPrefix("| London | Tue 24 Nov |") && $0.hasSuffix("| **Busy** |") })
+        #expect(section("## Desk capacity").contains { $0.hasPrefix("| London | Level 2 |") && $0.hasSuffix("| Consolidate |") })
+        #expect(section("### Anchor days").contains { $0.hasPrefix("| Marketing |") && $0.contains("| Wednesday |") })
     }
 
     @Test("report --offline renders from the cache alone, and names the missing days when the cache lacks them")
