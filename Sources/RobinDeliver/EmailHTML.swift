@@ -84,6 +84,11 @@ public struct EmailHTML {
                             + "<td style=\"\(text)padding:2px 0;\">\(item.html)</td></tr>"
                     }.joined(separator: "\n") + "\n</table>"
             }
+            if !part.more.isEmpty {
+                let count = part.more.count
+                html += "\n<p style=\"margin:4px 0 0 0;\(text)color:\(EmailPalette.muted);\">…and \(Figures.count(count)) smaller "
+                    + "change\(count == 1 ? "" : "s") in the full report.</p>"
+            }
             return html
         }
         return section("At a glance", parts.joined(separator: "\n"))

@@ -12,10 +12,14 @@ public struct InsightText: Sendable {
     public struct Section: Sendable, Equatable {
         /// "What changed", "Targets" or "Needs attention".
         public var title: String
-        /// One sentence per insight, in metrics.json's order.
+        /// One sentence per insight, in metrics.json's order, at most
+        /// `InsightText.openingLimit` for what changed.
         public var items: [InsightSentence]
         /// What the section says when it has no item, so it never just vanishes.
         public var none: InsightSentence
+        /// The items past the limit (smaller moves), which the report lists after
+        /// its figures ("More changes") and the email only counts.
+        public var more: [InsightSentence] = []
 
         /// `items`, or `none` alone when there are none.
         public var lines: [InsightSentence] { items.isEmpty ? [none] : items }
@@ -34,11 +38,13 @@ public struct InsightText: Sendable {
         let wording = InsightWording(document: document)
         let entries = document.insights ?? []
         let words = { (kinds: Set<String>) in entries.filter { kinds.contains($0.kind) }.compactMap(wording.sentence) }
+        let movers = words(["mover"])
         if document.insights == nil {
             sections = []
         } else {
             sections = [
-                Section(title: "What changed", items: words(["mover"]), none: wording.noMovers),
+                Section(title: "What changed", items: Array(movers.prefix(Self.openingLimit)), none: wording.noMovers,
+                        more: Array(movers.dropFirst(Self.openingLimit))),
                 Section(title: "Targets", items: words(["target"]), none: wording.noTargets),
                 Section(title: "Needs attention", items: words(["low_day", "capacity", "busy_day"]),
                         none: wording.nothingNeedsAttention),
@@ -46,6 +52,13 @@ public struct InsightText: Sendable {
         }
         headline = Self.byNotability(entries).lazy.compactMap(wording.sentence).first ?? InsightText.nothingStoodOut
     }
+
+    /// Changes shown in the opening: the largest moves (metrics.json sorts movers
+    /// by relative change). In a small organisation week-to-week noise in
+    /// departments and floors passes METRICS.md's thresholds often; leadership
+    /// reads the five largest first, and every one stays in the report and in
+    /// metrics.json.
+    public static let openingLimit = 5
 
     /// The subject's `{headline}` when no insight is notable enough.
     public static let nothingStoodOut = InsightSentence([.words("Nothing stood out: no marked change, missed target or day needing attention")])

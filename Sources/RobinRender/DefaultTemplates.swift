@@ -16,6 +16,7 @@ enum DefaultTemplates {
         {{> partials/attendance}}
         {{> partials/breakdowns}}
         {{> partials/rooms}}
+        {{> partials/more}}
         {{> partials/footer}}
 
         """#,
@@ -196,6 +197,9 @@ enum DefaultTemplates {
         {{#items}}
         - {{{text}}}
         {{/items}}
+        {{#hasMore}}
+        - …and {{{moreCount}}} smaller changes, listed under "More changes" after the figures.
+        {{/hasMore}}
         {{/hasItems}}
         {{^hasItems}}
         {{{none}}}
@@ -224,6 +228,20 @@ enum DefaultTemplates {
         ![{{{summary}}}]({{{file}}})
         {{/chart_trend_utilization}}
         
+
+        """#,
+        "partials/more": #"""
+        {{% CONTENT_TYPE: MARKDOWN}}
+        {{#hasMoreChanges}}
+        ## More changes
+        
+        The changes past the five largest, by relative size (the thresholds are under "Definitions").
+        
+        {{#moreChanges}}
+        - {{{text}}}
+        {{/moreChanges}}
+        
+        {{/hasMoreChanges}}
 
         """#,
         "partials/rooms": #"""
@@ -275,6 +293,7 @@ enum DefaultTemplates {
         {{> partials/attendance}}
         {{> partials/breakdowns}}
         {{> partials/rooms}}
+        {{> partials/more}}
         {{> partials/footer}}
 
         """#,

@@ -20,8 +20,15 @@ extension ReportContext {
                 "items": section.items.map { ["text": $0.markdown] },
                 "hasItems": !section.items.isEmpty,
                 "none": section.none.markdown,
+                "hasMore": !section.more.isEmpty,
+                "moreCount": Figures.count(section.more.count),
             ]
         }
+    }
+
+    /// The changes past the opening's limit, listed after the figures (`more`).
+    func moreChanges() -> [[String: Any]] {
+        InsightText(headline.documents.current).sections.flatMap(\.more).map { ["text": $0.markdown] }
     }
 
     /// Desk capacity, booked ahead and anchor days, and the words around them.

@@ -63,6 +63,9 @@ struct ReportContext {
             "organizationTimeZone": input.organizationTimeZone,
         ]
         values["glance"] = glance()
+        let more = moreChanges()
+        values["moreChanges"] = more
+        values["hasMoreChanges"] = !more.isEmpty
         values.merge(planning()) { $1 }
         for (role, chart) in charts {
             values["chart_" + role] = ["file": "charts/" + chart.fileName, "title": chart.title, "summary": chart.summary]

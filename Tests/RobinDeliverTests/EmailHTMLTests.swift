@@ -18,6 +18,22 @@ struct EmailHTMLTests {
         #expect(html.contains("Workplace report: week 47, 2026</h1>"))
     }
 
+    @Test("past five changes the email shows the five largest and counts the rest, as the report does")
+    func manyChanges() throws {
+        var metrics = try Fixture.metrics()
+        let movers = (1...7).map { index in
+            """
+            {"kind": "mover", "measure": "desk_utilization", "group": {"department": "Team \(index)"},
+             "value": \(0.40 - 0.01 * Double(index)), "previous": 0.2, "change": 0.2, "relative_change": 1.0, "baseline": null}
+            """
+        }
+        metrics.insights = try JSONDecoder().decode([MetricsDocument.Insight].self, from: Data("[\(movers.joined(separator: ","))]".utf8))
+        let html = EmailHTML(metrics: metrics, title: "t").html
+        #expect(html.components(separatedBy: "Desk use rose for Team").count - 1 == InsightText.openingLimit)
+        #expect(html.contains("Desk use rose for Team 5:") && !html.contains("Desk use rose for Team 6:"))
+        #expect(html.contains("…and 2 smaller changes in the full report."))
+    }
+
     @Test("the headline table shows each headline measure, the previous value and the change, as the report writes them")
     func kpis() throws {
         let html = EmailHTML(metrics: try Fixture.metrics(), title: "t").html

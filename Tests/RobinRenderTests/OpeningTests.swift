@@ -182,3 +182,31 @@ struct OpeningTests {
         try JSONDecoder().decode([MetricsDocument.Insight].self, from: Data("[\(json)]".utf8))
     }
 }
+
+/// A busy week's many changes: the opening keeps the five largest, the rest
+/// follow the figures, and the email counts them.
+@Suite("At a glance: many changes")
+struct ManyChangesTests {
+    @Test("past five changes, the opening says how many more and the report lists them after the figures")
+    func cappedOpening() async throws {
+        var input = try await ReportFixture.weekWithInsights()
+        let movers = (1...8).map { index in
+            Insight.mover(.init(measure: .deskUtilization, group: GroupKey([.init("department", "Team \(index)")]),
+                                value: 0.30 + 0.01 * Double(index), previous: 0.20, baseline: nil))
+        }
+        input.metrics.insights = movers.reversed() + input.metrics.insights.filter { $0.kind != .mover }
+        let text = InsightText(try MetricsDocument(input.metrics))
+        #expect(text.sections[0].items.count == InsightText.openingLimit)
+        #expect(text.sections[0].more.count == 3)
+        #expect(text.sections[0].items.first?.plain.hasPrefix("Desk use rose for Team 8:") == true)
+
+        let markdown = try ReportRenderer(templates: .builtIn()).render(input).markdown
+        let opening = OpeningTests.section("What changed", in: markdown)
+        #expect(opening.count == 6)
+        #expect(opening.last == "- …and 3 smaller changes, listed under \"More changes\" after the figures.")
+        let more = OpeningTests.section("More changes", in: markdown).filter { $0.hasPrefix("- ") }
+        #expect(more == text.sections[0].more.map { "- " + $0.plain })
+        let figures = try #require(markdown.range(of: "## Headlines")), list = try #require(markdown.range(of: "## More changes"))
+        #expect(figures.lowerBound < list.lowerBound)
+    }
+}
