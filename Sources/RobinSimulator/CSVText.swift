@@ -20,6 +20,23 @@ enum CSVText {
         return "\(LocalDate(daysSinceEpoch: days)) \(pad(second / 3600)):\(pad(second / 60 % 60)):\(pad(second % 60))"
     }
 
+    /// One record with Robin's line end (CRLF), fields quoted where they must be.
+    static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// Unix seconds of Robin's `2022-09-18 04:08:41` (UTC); nil for anything else.
+    static func parseTimestamp(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 19, let date = LocalDate(String(text.prefix(10))) else { return nil }
+        func number(_ at: Int) -> Int64? {
+            let tens = Int64(bytes[at]) - 48, ones = Int64(bytes[at + 1]) - 48
+            return (0...9).contains(tens) && (0...9).contains(ones) ? tens * 10 + ones : nil
+        }
+        guard let hour = number(11), let minute = number(14), let second = number(17) else { return nil }
+        return Int64(date.daysSinceEpoch) * 86_400 + hour * 3600 + minute * 60 + second
+    }
+
     private static func pad(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }

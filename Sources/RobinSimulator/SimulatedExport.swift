@@ -8,4 +8,7 @@ struct SimulatedExport: Sendable {
     let locationIDs: [Int]?
     let token: String
     let readyAt: ContinuousClock.Instant
+    /// The simulated time it was requested at (Unix seconds): it shows what had
+    /// happened by then (`AsOfView`); nil = everything.
+    let asOfUTC: Int64?
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// How the simulated API behaves.
 public struct SimulatorConfiguration: Sendable {
     /// Port on 127.0.0.1; 0 picks a free one (read it from `RobinAPISimulator.port`).
@@ -18,6 +19,11 @@ public struct SimulatorConfiguration: Sendable {
     public var locations: [SimulatedLocation]
     /// Faults drawn at random on every request (nil: only injected ones).
     public var randomFaults: RandomFaults?
+    /// Robin's clock. When set, an export shows only what had happened when it
+    /// was requested (check-ins, cancellations and automatic unbookings after
+    /// then are not in it: `AsOfView`), as a day fetched before it is over
+    /// does. nil: every export is complete, whenever it is requested.
+    public var clock: (@Sendable () -> Date)?
 
     /// Robin's limits by default: 30 POSTs per 60 s; exports ready after 2 s.
     public init(
@@ -29,7 +35,8 @@ public struct SimulatorConfiguration: Sendable {
         knownLocationIDs: Set<Int>? = nil,
         onRequest: (@Sendable (RequestRecord) -> Void)? = nil,
         locations: [SimulatedLocation] = [],
-        randomFaults: RandomFaults? = nil
+        randomFaults: RandomFaults? = nil,
+        clock: (@Sendable () -> Date)? = nil
     ) {
         self.port = port
         self.tokens = tokens
@@ -40,5 +47,6 @@ public struct SimulatorConfiguration: Sendable {
         self.onRequest = onRequest
         self.locations = locations
         self.randomFaults = randomFaults
+        self.clock = clock
     }
 }

@@ -91,7 +91,8 @@ actor SimulatorState {
             toUTC: request.toUTC,
             locationIDs: request.locationIDs,
             token: token,
-            readyAt: now + (slow ?? readinessDelay)
+            readyAt: now + (slow ?? readinessDelay),
+            asOfUTC: configuration.clock.map { Int64($0().timeIntervalSince1970.rounded(.down)) }
         )
         return .envelope(status: 202, message: "", data: ["export_id": id, "report_id": id])
     }
@@ -152,7 +153,8 @@ actor SimulatorState {
     }
 
     private func csv(_ export: SimulatedExport) -> String {
-        dataSource.export(export.kind, fromUTC: export.fromUTC, toUTC: export.toUTC, locationIDs: export.locationIDs)
+        let csv = dataSource.export(export.kind, fromUTC: export.fromUTC, toUTC: export.toUTC, locationIDs: export.locationIDs)
+        return export.asOfUTC.map { AsOfView.view(csv, asOfUTC: $0) } ?? csv
     }
 
     /// The next queued fault for `target`, else a random one when configured.

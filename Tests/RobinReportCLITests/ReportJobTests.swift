@@ -19,14 +19,17 @@ struct ReportJobTests {
         let baseURL: URL
         let folder: String
         let settings: Settings
+        /// Robin's clock and the fetcher's: 12:00 UTC of the job's today (07:00 in New York).
+        let clock: SharedClock
         static let token = "report-job-test-token"
 
         static func start() async throws -> Setup {
+            let clock = SharedClock()
             let organization = SyntheticOrganization(seed: 5, people: 60)
             let simulator = RobinAPISimulator(
                 configuration: SimulatorConfiguration(
                     tokens: [token], postLimit: 1000, postWindow: .seconds(60), readinessDelay: .milliseconds(20),
-                    knownLocationIDs: Set(organization.locationIDs)),
+                    knownLocationIDs: Set(organization.locationIDs), clock: { clock.now }),
                 dataSource: organization)
             let url = try await simulator.start()
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-job-\(UUID().uuidString)").path
@@ -39,18 +42,19 @@ struct ReportJobTests {
             }
             settings.cacheDirectory = folder + "/cache"
             settings.outputDirectory = folder + "/Output"
-            return Setup(simulator: simulator, baseURL: url, folder: folder, settings: settings)
+            return Setup(simulator: simulator, baseURL: url, folder: folder, settings: settings, clock: clock)
         }
 
         /// The job for `period` on `today` (its clock at 12:00 UTC that day), fetching through the real client.
         func job(_ period: ReportPeriod, today: LocalDate, history: Int = 8) throws -> ReportJob {
+            let noon = Date(timeIntervalSince1970: Double(today.daysSinceEpoch) * 86_400 + 12 * 3600)
+            clock.set(noon)
             var logger = Logger(label: "report-job-tests")
             logger.logLevel = .error
             let fetcher = Fetcher(configuration: FetchConfiguration(
                 baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory,
                 timeZone: TimeZone(identifier: settings.timeZone)!, token: APIToken(Setup.token)!,
-                pollInterval: .milliseconds(20), postLimit: 1000, today: today,
-                now: { Date(timeIntervalSince1970: Double(today.daysSinceEpoch) * 86_400 + 12 * 3600) }), logger: logger)
+                pollInterval: .milliseconds(20), postLimit: 1000, today: today, now: { noon }), logger: logger)
             var job = ReportJob(period: period, settings: settings, cache: fetcher.cache, fetcher: fetcher,
                                 renderer: ReportRenderer(templates: try .builtIn()),
                                 outputDirectory: settings.outputDirectory, today: today)
@@ -65,6 +69,12 @@ struct ReportJobTests {
             var kinds: [String: Int] = [:]
             for post in posts { kinds[(post.path as NSString).lastPathComponent, default: 0] += 1 }
             return (posts.count, Set(posts.compactMap { $0.from.map { String($0.prefix(10)) } }), kinds)
+        }
+
+        /// The cached export of one day.
+        func cachePath(_ kind: ExportKind, _ date: String) -> String {
+            ExportCache(directory: settings.cacheDirectory, organizationID: 1, locationIDs: nil)
+                .path(kind: kind, date: LocalDate(date)!)
         }
 
         func stop() async {
@@ -93,6 +103,13 @@ struct ReportJobTests {
 
     static func dates(_ from: String, _ to: String) -> Set<String> {
         Set(Period(from: LocalDate(from)!, to: LocalDate(to)!)!.dates.map(\.description))
+    }
+
+    /// A clock the test sets, read by the simulator (what an export holds) and the fetcher.
+    final class SharedClock: Sendable {
+        private let time = Mutex(Date(timeIntervalSince1970: 0))
+        var now: Date { time.withLock { $0 } }
+        func set(_ date: Date) { time.withLock { $0 = date } }
     }
 
     /// Collects the job's announcements.
@@ -176,6 +193,42 @@ struct ReportJobTests {
             let period = (json?["previous"] as? [String: Any])?["period"] as? [String: Any]
             #expect(period?["from"] as? String == "2026-10-01")
             #expect(period?["to"] as? String == "2026-10-31")
+        }
+    }
+
+    @Test("a Monday job run early, then a week later, gives its weeks the numbers of a settled cache")
+    func mondayTwice() async throws {
+        try await Self.withSetup { monday in
+            try await Self.withSetup { settled in
+                let week48 = ReportPeriod.week(year: 2026, week: 48)!
+                // Monday 23 November at 07:00 in New York: week 47's report. Monday itself
+                // (week 48's first day) is read for buildings west of New York and cached early.
+                _ = try await monday.job(.week(year: 2026, week: 47)!, today: LocalDate("2026-11-23")!).run()
+                let early = try Data(contentsOf: URL(fileURLWithPath: monday.cachePath(.desks, "2026-11-23")))
+                // A week later: week 48's report.
+                let weekly = try await monday.job(week48, today: LocalDate("2026-11-30")!).run()
+                // The same report from a cache fetched once everything had settled.
+                let reference = try await settled.job(week48, today: LocalDate("2026-12-14")!).run()
+
+                let final = try Data(contentsOf: URL(fileURLWithPath: settled.cachePath(.desks, "2026-11-23")))
+                #expect(early != final, "fetched at 07:00, Monday should lack the day's later check-ins")
+                #expect(try Data(contentsOf: URL(fileURLWithPath: monday.cachePath(.desks, "2026-11-23"))) == final,
+                        "the early Monday was not fetched again once settled")
+                let (mine, theirs) = (try Self.figures(weekly), try Self.figures(reference))
+                for key in ["desks", "rooms", "previous"] {
+                    let same = mine[key] != nil && mine[key] == theirs[key]
+                    #expect(same, "metrics.json's \(key) differs from the settled cache's")
+                }
+            }
+        }
+    }
+
+    /// The top-level values of a report folder's metrics.json, each as canonical JSON text.
+    static func figures(_ folder: String) throws -> [String: String] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/metrics.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return try object.mapValues { value in
+            String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
         }
     }
 }
