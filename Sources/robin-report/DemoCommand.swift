@@ -1,15 +1,9 @@
 import ArgumentParser
 import Foundation
-import Logging
-import RobinFetch
-import RobinModel
-import RobinPipeline
-import RobinRender
-import RobinSimulator
-import RobinSynthetic
+import RobinDemo
 
 /// `robin-report demo`: the real fetch -> analyze -> render path against the
-/// built-in simulator, no token and no network.
+/// built-in simulator, no token and no network (the wiring is `RobinDemo.Demo`).
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -18,7 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
             Starts the simulator on 127.0.0.1 with a synthetic organisation (three buildings in \
             three time zones), fetches nine weeks of daily exports through the real client with a \
             fast clock, and writes the last complete week's report with eight weeks of trends to \
-            Output/demo/ (or --output).
+            Output/demo/ (or --output), with the reports of two audiences: "London site" (the \
+            London building) and "Engineering" (the department), under <week>/audiences/.
             """)
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -42,49 +37,15 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let organization = SyntheticOrganization(seed: seed, people: people)
-        var settings = Settings()
-        settings.organizationID = 1
-        settings.timeZone = organization.timeZoneIdentifier
-        for (building, zone) in organization.buildingTimeZones {
-            settings.buildings[building] = Settings.Building(timeZone: zone)
-        }
-        settings.outputDirectory = output
-        settings.cacheDirectory = (output as NSString).appendingPathComponent(".cache")
-        // A throwaway token: the simulator checks it like Robin would.
-        let secret = "demo-\(UInt64.random(in: 1...UInt64.max))"
-        let token = APIToken(secret)!
-        let simulator = RobinAPISimulator(
-            configuration: SimulatorConfiguration(
-                tokens: [secret], postLimit: 600, postWindow: .seconds(60), readinessDelay: .milliseconds(50),
-                knownLocationIDs: Set(organization.locationIDs)),
-            dataSource: organization)
-        let baseURL = try await simulator.start()
-
-        let zone = TimeZone(identifier: settings.timeZone)!
-        let today = DayWindow.localDate(of: Date(), in: zone)
-        let period = try week.map(PeriodArgument.week) ?? .lastCompleteWeek(before: today)
-        let cache = ExportCache(directory: settings.cacheDirectory, organizationID: 1, locationIDs: nil)
-        let fetcher = Fetcher(configuration: FetchConfiguration(
-            baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory, timeZone: zone,
-            token: token, pollInterval: .milliseconds(50), postLimit: 600, postWindow: .seconds(60)),
-            logger: { var logger = Logger(label: "robin-report.demo"); logger.logLevel = .error; return logger }())
-        // The job fetches the eight weeks of the trends (its --history) itself.
-        let job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
-                            renderer: ReportRenderer(templates: try TemplateSet.builtIn()),
-                            outputDirectory: output, today: period.period.to.adding(days: 1))
+        let demo = Demo(output: output, week: try week.map(PeriodArgument.week), seed: seed, people: people)
         let quiet = self.quiet
-        let announce = { (line: String) in
-            if !quiet { FileHandle.standardError.write(Data("demo: \(line) from the simulator at \(baseURL.absoluteString)\n".utf8)) }
+        let result = try await demo.run(announce: { line in
+            if !quiet { FileHandle.standardError.write(Data("demo: \(line)\n".utf8)) }
+        })
+        guard !quiet else { return }
+        for report in result.reports {
+            let whose = report.audience.map { "audience \"\($0.name)\"" } ?? "\"\(result.organizationName)\""
+            print("demo: \(result.period.title) for \(whose): \(report.folder)/report.html")
         }
-        let folder: String
-        do {
-            folder = try await job.run(announce: announce)
-        } catch {
-            await simulator.stop()
-            throw error
-        }
-        await simulator.stop()
-        if !quiet { print("demo: \(period.title) for \"\(organization.organizationName)\": \(folder)/report.html") }
     }
 }

@@ -3,6 +3,7 @@ import RobinAnalytics
 import RobinConfig
 import RobinExports
 import RobinModel
+import RobinPipeline
 import RobinRender
 
 /// Report inputs made from real export files through the real reader and analyzer.
@@ -24,21 +25,18 @@ enum ReportFixture {
         return try input(exports, settings: settings, period: .week(year: 2026, week: 47)!)
     }
 
+    /// The report input the pipeline assembles (`ReportAssembly`) for `period`, whose
+    /// metrics and the previous period's are computed here (no insights: the
+    /// figures alone); the other trend periods are not at hand.
     static func input(_ exports: Exports, settings: Settings, period: ReportPeriod) throws -> ReportInput {
         let analyzer = Analyzer(settings: settings)
         var metrics = try analyzer.metrics(desks: exports.desks, events: exports.events, period: period.period)
         let previous = try analyzer.metrics(desks: exports.desks, events: exports.events, period: period.previous.period)
         metrics.previous = Metrics.Previous(previous)
         let trend = (0..<8).reversed().map { period.earlier(by: $0) }
-        return ReportInput(
-            period: period, metrics: metrics,
-            trend: trend.map { ($0, $0 == period ? metrics : $0 == period.previous ? previous : nil) },
-            desksRead: DataWindow(files: exports.desks.stats.files.count, rows: exports.desks.stats.rowsRead,
-                                  duplicates: exports.desks.stats.duplicates, first: period.period.from, last: period.period.to),
-            eventsRead: DataWindow(files: exports.events.stats.files.count, rows: exports.events.stats.rowsRead,
-                                   duplicates: exports.events.stats.duplicates, first: period.period.from, last: period.period.to),
-            timeZones: settings.buildings.keys.sorted().map { ($0, settings.timeZone(ofBuilding: $0)) },
-            organizationTimeZone: settings.timeZone, settings: settings)
+        let days = period.period.dates
+        return ReportAssembly(period: period, trend: trend, settings: settings, desksRead: days, spacesRead: days)
+            .input(exports: exports, metrics: trend.map { $0 == period ? metrics : $0 == period.previous ? previous : nil })
     }
 }
 
