@@ -13,8 +13,9 @@ public struct ReportAssembly: Sendable {
     public var trend: [ReportPeriod]
     /// The settings the figures were computed with.
     public var settings: Settings
-    /// The local dates of the daily files read, per kind, in date order (the data-window footer).
+    /// The local dates of the desk files read, in date order (the data-window footer).
     public var desksRead: [LocalDate]
+    /// The local dates of the spaces files read, in date order.
     public var spacesRead: [LocalDate]
     /// Days read that are still provisional, per kind (see `ReportInput.provisionalDays`).
     public var provisionalDays: [(kind: ExportKind, dates: [LocalDate])]

@@ -15,8 +15,11 @@ import RobinRender
 /// production defaults (`ReportStages.production`); the job decides which
 /// days to read, which periods to analyse, on whose rows, and what to hand on.
 public struct ReportJob: Sendable {
+    /// The period reported.
     public var period: ReportPeriod
+    /// The organisation's settings, its audiences included.
     public var settings: Settings
+    /// Where the daily exports are (and go, when fetched).
     public var cache: ExportCache
     /// Fetches missing days; nil = offline (the cache must hold the period).
     public var fetcher: Fetcher?

@@ -43,7 +43,9 @@ public struct ReportStages: Sendable {
 public struct ExportFiles: Sendable, Equatable {
     /// One cached day: its local date and its file.
     public struct Day: Sendable, Equatable {
+        /// The local date the file exports.
         public var date: LocalDate
+        /// The file in the cache.
         public var path: String
 
         public init(date: LocalDate, path: String) {
