@@ -66,6 +66,15 @@ let package = Package(
             dependencies: ["RobinModel", "RobinExports", "RobinAnalytics", "RobinFetch", "RobinRender"],
             swiftSettings: swiftSettings
         ),
+        // `robin-report demo` as a library: the simulator, a synthetic organisation and the report job.
+        .target(
+            name: "RobinDemo",
+            dependencies: [
+                "RobinModel", "RobinFetch", "RobinPipeline", "RobinRender", "RobinSimulator", "RobinSynthetic",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // libcurl, for SMTP (Debian: libcurl4-openssl-dev).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Stage 4: deliver a rendered report: email (MIME, SMTP, sendmail) and publish (git).
@@ -76,7 +85,7 @@ let package = Package(
             name: "robin-report",
             dependencies: [
                 "RobinModel", "RobinExports", "RobinAnalytics", "RobinConfig", "RobinFetch", "RobinSimulator",
-                "RobinSynthetic", "RobinRender", "RobinPipeline", "RobinMarkdown", "RobinDeliver",
+                "RobinSynthetic", "RobinRender", "RobinPipeline", "RobinDemo", "RobinMarkdown", "RobinDeliver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,8 +134,18 @@ let package = Package(
         ),
         .testTarget(
             name: "RobinRenderTests",
-            dependencies: ["RobinRender", "RobinModel", "RobinAnalytics", "RobinExports", "RobinConfig", "RobinTestSupport"],
+            dependencies: [
+                "RobinRender", "RobinModel", "RobinAnalytics", "RobinExports", "RobinConfig", "RobinPipeline", "RobinTestSupport",
+            ],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RobinPipelineTests",
+            dependencies: [
+                "RobinPipeline", "RobinModel", "RobinExports", "RobinAnalytics", "RobinRender", "RobinFetch",
+                "RobinConfig", "RobinTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

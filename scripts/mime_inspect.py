@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Parses one email message with Python's email package and prints, as JSON,
 what the email tests check: decoded headers, the raw header lines, each leaf
-part (type, charset, transfer encoding, decoded content with LF line ends), parser defects, the
+part (type, charset, transfer encoding, decoded content with LF line ends, or
+base64 for an attachment's bytes, and its file name), parser defects, the
 longest line in octets and whether any line ends in a bare LF.
 
 "display_names" holds the names of From, To and Cc decoded by RFC 2047 as
@@ -13,6 +14,7 @@ into several words, reads back with spaces that are not in it.
 
     mime_inspect.py MESSAGE.eml
 """
+import base64
 import email
 import email.header
 import email.policy
@@ -39,12 +41,15 @@ def main():
         defects += [type(d).__name__ for d in part.defects]
         if part.is_multipart():
             continue
+        content = part.get_content()
         parts.append({
             "content_type": part.get_content_type(),
             "charset": part.get_content_charset(),
             "transfer_encoding": part.get("Content-Transfer-Encoding"),
-            # Text parts decode with the message's CRLF line ends: LF, as the sender wrote them.
-            "content": part.get_content().replace("\r\n", "\n"),
+            # Text parts decode with the message's CRLF line ends: LF, as the sender wrote them;
+            # an attachment's bytes are given in base64.
+            "content": content.replace("\r\n", "\n") if isinstance(content, str) else base64.b64encode(content).decode("ascii"),
+            "filename": part.get_filename(),
         })
     date = message["Date"]
     print(json.dumps({

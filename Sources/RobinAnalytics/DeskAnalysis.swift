@@ -8,6 +8,8 @@ struct DeskAnalysis {
     let table: DeskTable
     let calendar: PeriodCalendar
     let settings: Settings
+    /// The rows whose attended days count toward policy adherence; nil = `table`'s (`Analyzer.policyDesks`).
+    var policyTable: DeskTable? = nil
 
     /// The desk figures and what is built from their per-date detail.
     struct Result {
@@ -61,7 +63,7 @@ struct DeskAnalysis {
             }
         }
 
-        let adherent = policyAdherent(total.personDays, personCount: personCount)
+        let adherent = policyAdherent(try policyTable.map(attendedPersonDays) ?? total.personDays, personCount: personCount)
         let inventory = Inventory.desks(settings)
         func figures(_ accumulator: DeskAccumulator, inventory: Int?) -> DeskFigures {
             accumulator.figures(calendar: calendar, personCount: personCount, deskCount: deskCount,
@@ -143,6 +145,22 @@ struct DeskAnalysis {
             capacity: Capacity(byBuilding: buildingCapacity.sorted { GroupKey.precedes($0.key, $1.key) },
                                byFloor: floorCapacity.sorted { GroupKey.precedes($0.key, $1.key) }),
             colocation: Colocation(byDepartment: anchorDays.sorted { GroupKey.precedes($0.key, $1.key) }))
+    }
+
+    /// The attended (person, date) pairs of `policy`'s rows in the period, as
+    /// a group's `personDays` holds them (person ids are shared: `policy` is
+    /// the table `table` was filtered from).
+    private func attendedPersonDays(_ policy: DeskTable) throws(AnalysisError) -> BitSet {
+        var zones = try ZoneBook(buildings: policy.buildings, settings: settings)
+        let personCount = policy.personCount
+        var days = BitSet(count: personCount * calendar.dayCount)
+        for record in policy.records where record.person >= 0 {
+            let attended = record.checkedInAt != Timestamp.missing || record.canceledAt == Timestamp.missing
+            let date = calendar.dateIndex(localMillis: zones.local(record.start, building: record.building))
+            guard attended, date >= 0, date < calendar.dayCount else { continue }
+            days.insert(date * personCount + Int(record.person))
+        }
+        return days
     }
 
     /// Persons whose attended days in the period, org-wide, divided by

@@ -89,10 +89,11 @@ public struct ConfigLoader {
                     settings.settleHours = hours
                 }
             case "pdf": settings.pdf = try pdf(value, key)
+            case "audiences": settings.audiences = try audiences(value, key)
             default:
                 throw unknown(key, known: ["org_id", "location_ids", "timezone", "workweek", "business_hours",
                                            "closed_dates", "min_group_size", "output", "cache", "policy", "targets",
-                                           "buildings", "email", "fetch", "pdf"])
+                                           "buildings", "email", "fetch", "pdf", "audiences"])
             }
         }
         return settings
@@ -126,7 +127,7 @@ public struct ConfigLoader {
 
     private func email(_ value: any TOMLValueConvertible, _ path: String) throws(ConfigError) -> EmailSettings {
         var email = EmailSettings()
-        let known = ["from", "to", "cc", "subject", "smtp_url", "smtp_user", "sendmail"]
+        let known = ["from", "to", "cc", "subject", "smtp_url", "smtp_user", "sendmail", "report_url", "attach_pdf"]
         for (key, item) in try subtable(value, path) {
             let name = "\(path).\(key)"
             switch key {
@@ -154,6 +155,13 @@ public struct ConfigLoader {
                 let command = try nonEmptyString(item, name)
                 if command.contains("\n") || command.contains("\r") { throw invalid(name, "must be one line") }
                 email.sendmail = command
+            case "report_url":
+                let template = try nonEmptyString(item, name)
+                if let problem = EmailSettings.reportURLProblem(template) { throw invalid(name, problem) }
+                email.reportURL = template
+            case "attach_pdf":
+                guard item.type == .bool, let attach = item.bool else { throw invalid(name, "must be true or false, not \(item)") }
+                email.attachPDF = attach
             default: throw unknown(name, known: known)
             }
         }
@@ -327,7 +335,7 @@ public struct ConfigLoader {
         ConfigError(file: file, line: line(of: key), message: "unknown key \"\(key)\" (known here: \(known.joined(separator: ", ")))")
     }
 
-    private func invalid(_ key: String, _ problem: String) -> ConfigError {
+    func invalid(_ key: String, _ problem: String) -> ConfigError {
         ConfigError(file: file, line: line(of: key), message: "\(key): \(problem)")
     }
 
@@ -358,7 +366,7 @@ public struct ConfigLoader {
     }
 
     /// Whether `line` holds `key = ...`, at its start or inside an inline table.
-    private func assigns(_ line: String, _ key: String) -> Bool {
+    func assigns(_ line: String, _ key: String) -> Bool {
         var rest = Substring(line)
         while let range = rest.range(of: key) {
             let before = rest[..<range.lowerBound].last

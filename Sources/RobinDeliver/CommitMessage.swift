@@ -10,6 +10,8 @@ struct CommitMessage {
     var updating: Bool
     /// Where the files went, relative to the repository folder (`reports/2026-W47`).
     var path: String
+    /// The names of the audience reports published with it (under `<path>/audiences/`).
+    var audiences: [String] = []
 
     var text: String {
         let previous = metrics.previous, name = metrics.name
@@ -28,6 +30,7 @@ struct CommitMessage {
             "",
             "Period \(metrics.period.from) to \(metrics.period.to)\(workdays); \(comparison).",
             "Files: \(path)/",
-        ]).joined(separator: "\n") + "\n"
+        ] + (audiences.isEmpty ? [] : ["Audiences: \(audiences.joined(separator: ", ")) (\(path)/audiences/)"]))
+            .joined(separator: "\n") + "\n"
     }
 }

@@ -13,6 +13,8 @@ public struct EmailHTML {
     public var title: String
     /// Departments shown in the attendance breakdown, most attended first.
     public var maxDepartments = 12
+    /// The full report's address (`email.report_url`, filled in): a "Read the full report" link at the top and bottom.
+    public var reportURL: String?
 
     public init(metrics: MetricsDocument, title: String) {
         self.metrics = metrics
@@ -22,7 +24,7 @@ public struct EmailHTML {
     /// The whole document.
     public var html: String {
         let name = metrics.name
-        var rows = [header(name)]
+        var rows = [header(name)] + reportLink()
         if let opening = opening() { rows.append(opening) }
         rows.append(kpiTable())
         rows.append(section("Desk utilization by building", bars(metrics.desks.byBuilding.map {
@@ -33,7 +35,7 @@ public struct EmailHTML {
             ($0.key["building"] ?? "", $0.utilization, Figures.percent($0.utilization))
         })))
         rows.append(section("Average daily attendance by department", departmentBars()))
-        rows.append(footer(name))
+        rows += reportLink() + [footer(name)]
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -60,7 +62,7 @@ public struct EmailHTML {
         let workdays = metrics.workdays.map { ", \(Figures.count($0)) workday\($0 == 1 ? "" : "s")" } ?? ""
         return """
             <tr><td style="padding:24px 24px 8px 24px;">
-            <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscaping.escape(name.label))</h1>
+            <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscaping.escape((metrics.audience.map { "\($0.name), " } ?? "") + name.label))</h1>
             <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to)\(workdays)</p>
             </td></tr>
             """
@@ -175,6 +177,11 @@ public struct EmailHTML {
         }
         return "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse;\">\n"
             + rows.joined(separator: "\n") + "\n</table>"
+    }
+
+    /// The "Read the full report" row, when there is a link.
+    private func reportLink() -> [String] {
+        reportURL.map { ["<tr><td style=\"padding:8px 24px;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;\"><a href=\"\(HTMLEscaping.escape($0))\" style=\"color:\(EmailPalette.heading);font-weight:bold;\">Read the full report</a></td></tr>"] } ?? []
     }
 
     private func section(_ heading: String, _ body: String) -> String {

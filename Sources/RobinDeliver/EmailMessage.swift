@@ -2,7 +2,8 @@ import Foundation
 import RobinModel
 
 /// A report email: RFC 5322 headers and a MIME multipart/alternative body with
-/// a text/plain and a text/html part, both UTF-8 in quoted-printable.
+/// a text/plain and a text/html part, both UTF-8 in quoted-printable; with
+/// attachments, that body is the first part of a multipart/mixed.
 public struct EmailMessage: Sendable, Equatable {
     /// The sender.
     public var from: EmailAddress
@@ -20,9 +21,11 @@ public struct EmailMessage: Sendable, Equatable {
     public var text: String
     /// The text/html part.
     public var html: String
+    /// Files after the two versions (report.pdf); none by default.
+    public var attachments: [EmailAttachment]
 
     public init(from: EmailAddress, to: [EmailAddress], cc: [EmailAddress] = [], subject: String, date: Date,
-                messageID: String, text: String, html: String) {
+                messageID: String, text: String, html: String, attachments: [EmailAttachment] = []) {
         self.from = from
         self.to = to
         self.cc = cc
@@ -31,6 +34,7 @@ public struct EmailMessage: Sendable, Equatable {
         self.messageID = messageID
         self.text = text
         self.html = html
+        self.attachments = attachments
     }
 
     /// Envelope recipients: every To and Cc address, each once.
@@ -43,6 +47,8 @@ public struct EmailMessage: Sendable, Equatable {
     /// octets but the Message-ID's (which cannot be folded), no line past 998.
     public var rendered: String {
         let boundary = "=_robin-report_" + fingerprint
+        // Quoted-printable and base64 never write "=_", so no body line can match either boundary.
+        let mixed = "=_robin-report_mixed_" + fingerprint
         var headers = [
             "Date: \(EmailMessage.dateText(date))",
             "From: \(HeaderText.mailbox(from, headerName: "From"))",
@@ -53,7 +59,8 @@ public struct EmailMessage: Sendable, Equatable {
             "Subject: \(HeaderText.unstructured(subject, headerName: "Subject"))",
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",
-            "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
+            attachments.isEmpty ? "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\""
+                : "Content-Type: multipart/mixed;\r\n boundary=\"\(mixed)\"",
             // RFC 3834: an automatic message, so vacation responders stay quiet.
             "Auto-Submitted: auto-generated",
             "X-Mailer: robin-report",
@@ -65,10 +72,17 @@ public struct EmailMessage: Sendable, Equatable {
                 + "\r\n"
                 + QuotedPrintable.encode(body.hasSuffix("\n") ? body : body + "\n")
         }
+        let alternative = parts.joined(separator: "\r\n") + "\r\n--\(boundary)--\r\n"
+        guard !attachments.isEmpty else {
+            return headers.joined(separator: "\r\n") + "\r\n\r\n"
+                + "This is a MIME message: a plain-text and an HTML version of the same report.\r\n\r\n"
+                + alternative
+        }
         return headers.joined(separator: "\r\n") + "\r\n\r\n"
-            + "This is a MIME message: a plain-text and an HTML version of the same report.\r\n\r\n"
-            + parts.joined(separator: "\r\n")
-            + "\r\n--\(boundary)--\r\n"
+            + "This is a MIME message: a plain-text and an HTML version of the same report, and attachments.\r\n\r\n"
+            + "--\(mixed)\r\nContent-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n\r\n" + alternative
+            + attachments.map { "--\(mixed)\r\n" + $0.part }.joined()
+            + "--\(mixed)--\r\n"
     }
 
     /// `Mon, 23 Nov 2026 07:00:03 +0000` (RFC 5322 3.3), in UTC.

@@ -10,7 +10,14 @@ public struct FileTransport: MailTransport {
         self.path = path
     }
 
+    /// The transport writing `<report dir>/email.eml`.
+    public init(reportFolder: String) {
+        path = URL(fileURLWithPath: reportFolder).appendingPathComponent("email.eml").path
+    }
+
     public var destination: String { path }
+
+    public func transport(forReport folder: String) -> any MailTransport { FileTransport(reportFolder: folder) }
     public var delivers: Bool { false }
 
     public func send(_ message: EmailMessage) throws(DeliveryError) {

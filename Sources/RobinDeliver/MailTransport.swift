@@ -7,4 +7,11 @@ public protocol MailTransport: Sendable {
     var delivers: Bool { get }
     /// Sends `message` or throws, having sent nothing.
     func send(_ message: EmailMessage) throws(DeliveryError)
+    /// The transport for the message of the report in `folder` (a dry run writes
+    /// each report's message into its own folder); by default this one.
+    func transport(forReport folder: String) -> any MailTransport
+}
+
+extension MailTransport {
+    public func transport(forReport folder: String) -> any MailTransport { self }
 }

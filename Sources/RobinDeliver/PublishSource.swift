@@ -5,15 +5,35 @@ import Foundation
 /// or a FIFO among them is refused (exit 3) rather than skipped, since a report
 /// written by robin-report has none: one there was put there by hand, and
 /// committing what it points to, or silently leaving a chart out, would both
-/// be wrong.
+/// be wrong. The audience reports of a period folder (`audiences/<slug>/`)
+/// are read by the same rules.
 struct PublishSource {
     /// The report, read.
     var report: ReportFolder
     /// Each chart's file name and bytes, in name order.
     var charts: [(name: String, data: Data)]
+    /// The audience reports under `audiences/`, by folder name.
+    var audiences: [PublishSource] = []
 
-    /// Checks and reads the report folder at `path`.
+    /// The report folder's name (an audience's slug under `audiences/`).
+    var folderName: String { (report.path as NSString).lastPathComponent }
+
+    /// Checks and reads the period folder at `path` and its audiences' folders.
     static func load(_ path: String) throws(DeliveryError) -> PublishSource {
+        var source = try loadOne(path)
+        if let audience = source.report.audience {
+            let period = URL(fileURLWithPath: path).standardized.deletingLastPathComponent().deletingLastPathComponent().path
+            throw .usage("\(path): the report of audience \"\(audience.name)\"; publish its period's folder (\(period)), "
+                         + "which brings every audience's report with it")
+        }
+        for folder in try ReportFolder.audienceFolders(of: path) {
+            source.audiences.append(try loadOne(folder))
+        }
+        return source
+    }
+
+    /// Checks and reads one report folder (not its audiences).
+    private static func loadOne(_ path: String) throws(DeliveryError) -> PublishSource {
         // Checked before ReportFolder reads them, as it follows links.
         for name in ["report.md", "metrics.json"] {
             try checkRegular(path + "/" + name, missingIsFine: true)

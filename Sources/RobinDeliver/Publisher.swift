@@ -52,7 +52,10 @@ public struct Publisher: Sendable {
         let target = reports + "/" + period
         let relative = "\(folder)/\(period)"
         try checkNoLinks(repository: repository, folder: folder, period: period)
-        let index = try indexMarkdown(reports: reports, adding: .init(path: period, document: report.metrics))
+        let index = try indexMarkdown(reports: reports, adding: .init(
+            path: period, document: report.metrics, audiences: source.audiences.map {
+                .init(path: "\(period)/audiences/\($0.folderName)", document: $0.report.metrics, audience: $0.folderName)
+            }))
         let updating = NoFollow.kind(target) == .directory
         try copy(source, to: target, repository: repository, folder: folder)
         try write(Data(index.utf8), to: reports + "/index.md")
@@ -62,7 +65,8 @@ public struct Publisher: Sendable {
         let staged = try git.status(["diff", "--cached", "--quiet", "--", folder])
         if staged.status == 0 { return .unchanged(path: relative) }
         guard staged.status == 1 else { throw .runtime("\(repository): git diff failed: \(staged.lastLine)") }
-        let message = CommitMessage(metrics: report.metrics, updating: updating, path: relative).text
+        let message = CommitMessage(metrics: report.metrics, updating: updating, path: relative,
+                                    audiences: source.audiences.map { $0.report.audience?.name ?? $0.folderName }).text
         var arguments = ["commit", "--quiet", "--file=-"]
         if let author { arguments.append("--author=\(author.text)") }
         try git.run(arguments, input: Data(message.utf8), environment: try identity(git))
@@ -193,9 +197,10 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Replaces `target` with the report's files, so a chart dropped from the
-    /// report disappears from the repository too. Folders are made one at a
-    /// time (none of them a link: checked before); files are written atomically.
+    /// Replaces `target` with the report's files and its audiences' (under
+    /// `audiences/<slug>/`), so a chart or an audience dropped from the report
+    /// disappears from the repository too. Folders are made one at a time
+    /// (none of them a link: checked before, or made here); files are written atomically.
     private func copy(_ source: PublishSource, to target: String, repository: String, folder: String) throws(DeliveryError) {
         try NoFollow.removeTree(target)
         var path = repository
@@ -203,6 +208,16 @@ public struct Publisher: Sendable {
             path += "/" + component
             try NoFollow.makeDirectory(path)
         }
+        try writeFiles(source, into: target)
+        if !source.audiences.isEmpty { try NoFollow.makeDirectory(target + "/audiences") }
+        for audience in source.audiences {
+            try NoFollow.makeDirectory(target + "/audiences/" + audience.folderName)
+            try writeFiles(audience, into: target + "/audiences/" + audience.folderName)
+        }
+    }
+
+    /// report.md, metrics.json and the charts of one report into the existing folder `target`.
+    private func writeFiles(_ source: PublishSource, into target: String) throws(DeliveryError) {
         try write(Data(source.report.markdown.utf8), to: target + "/report.md")
         try write(source.report.metricsData, to: target + "/metrics.json")
         if !source.charts.isEmpty {

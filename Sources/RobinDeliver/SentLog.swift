@@ -1,8 +1,11 @@
 import Foundation
 
-/// Which periods were mailed, so a rerun does not mail leadership twice: a
+/// Which reports were mailed, so a rerun does not mail anyone twice: a
 /// tab-separated file in the cache folder (`<cache>/sent-log.tsv`), one line
-/// per message sent: period folder, time (UTC), Message-ID, recipients.
+/// per message sent: period folder, time (UTC), Message-ID, recipients, and
+/// for an audience's report its slug. A report is keyed by (period,
+/// audience): a line of four fields (the organisation's report, as every line
+/// written before audiences) stands for the organisation's report.
 public struct SentLog: Sendable {
     /// One message sent.
     public struct Entry: Sendable, Equatable {
@@ -14,6 +17,8 @@ public struct SentLog: Sendable {
         public var messageID: String
         /// The envelope recipients.
         public var recipients: [String]
+        /// The audience's slug; nil = the organisation's report.
+        public var audience: String?
     }
 
     /// The log file.
@@ -24,17 +29,19 @@ public struct SentLog: Sendable {
         path = URL(fileURLWithPath: cacheDirectory).appendingPathComponent("sent-log.tsv").path
     }
 
-    /// The last entry for `period`, or nil when it was never sent.
-    public func entry(for period: String) throws(DeliveryError) -> Entry? {
+    /// The last entry for `period` and `audience` (nil = the organisation's
+    /// report), or nil when that report was never sent.
+    public func entry(for period: String, audience: String? = nil) throws(DeliveryError) -> Entry? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let data = try ReportFolder.read(path)
         var found: Entry?
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 4 else { continue }
-            if fields[0] == period {
+            let slug = fields.count >= 5 && !fields[4].isEmpty ? fields[4] : nil
+            if fields[0] == period && slug == audience {
                 found = Entry(period: fields[0], sentAt: fields[1], messageID: fields[2],
-                              recipients: fields[3].split(separator: ",").map(String.init))
+                              recipients: fields[3].split(separator: ",").map(String.init), audience: slug)
             }
         }
         return found
@@ -45,12 +52,12 @@ public struct SentLog: Sendable {
         try append("")
     }
 
-    /// Records `message` as sent for `period`.
-    public func record(_ message: EmailMessage, period: String) throws(DeliveryError) {
+    /// Records `message` as sent for `period` and `audience` (nil = the organisation's report).
+    public func record(_ message: EmailMessage, period: String, audience: String? = nil) throws(DeliveryError) {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         let fields = [period, formatter.string(from: message.date), message.messageID,
-                      message.recipients.joined(separator: ",")]
+                      message.recipients.joined(separator: ",")] + (audience.map { [$0] } ?? [])
         try append(fields.joined(separator: "\t") + "\n")
     }
 
@@ -60,7 +67,7 @@ public struct SentLog: Sendable {
             try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                         withIntermediateDirectories: true)
             if !manager.fileExists(atPath: path) {
-                let header = "# robin-report sent-log: period\tsent at (UTC)\tMessage-ID\trecipients\n"
+                let header = "# robin-report sent-log: period\tsent at (UTC)\tMessage-ID\trecipients\taudience (none: the organisation)\n"
                 guard manager.createFile(atPath: path, contents: Data(header.utf8)) else {
                     throw CocoaError(.fileWriteNoPermission)
                 }

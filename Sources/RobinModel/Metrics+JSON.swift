@@ -9,6 +9,13 @@ extension Metrics {
     func write(to w: inout JSONWriter, key: String?) {
         w.beginObject(key)
         w.field("schema_version", 1)
+        // Only an audience report has the key, so the organisation's metrics.json is as before.
+        if key == nil, let audience {
+            w.beginObject("audience")
+            w.field("name", audience.name)
+            w.field("slug", audience.slug)
+            w.endObject()
+        }
         w.beginObject("period")
         w.field("from", period.from.description)
         w.field("to", period.to.description)

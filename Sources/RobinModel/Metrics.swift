@@ -17,6 +17,8 @@ public struct Metrics: Sendable, Equatable {
     public var capacity: Capacity
     /// Bookings of the 7 days after the period; nil unless all 7 desk exports were at hand.
     public var forward: Forward?
+    /// The audience whose rows these are (metrics.json `audience`); nil = the whole organisation.
+    public var audience: AudienceLabel?
 
     public init(period: Period, workdays: Int, desks: DeskMetrics, rooms: RoomMetrics, previous: Metrics? = nil,
                 insights: [Insight] = [], colocation: Colocation = Colocation(), capacity: Capacity = Capacity(),

@@ -17,6 +17,8 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
 
     /// `schema_version`: checked by `read` on the document itself; nil inside `previous` when absent.
     public var schemaVersion: Int?
+    /// `audience` (`name`, `slug`) of an audience report; nil for the organisation's report.
+    public var audience: AudienceLabel?
     /// `period.from` ... `period.to`, local dates, both included.
     public var period: Period
     /// `period.workdays`; nil when absent.
@@ -91,7 +93,7 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", period, desks, rooms, previous
-        case insights, capacity, forward, colocation
+        case insights, capacity, forward, colocation, audience
     }
 
     enum PeriodKeys: String, CodingKey {
@@ -101,6 +103,7 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.count(.schemaVersion)
+        audience = try c.decodeIfPresent(AudienceLabel.self, forKey: .audience)
         let p = try c.nestedContainer(keyedBy: PeriodKeys.self, forKey: .period)
         let from = try p.requiredDate(.from), to = try p.requiredDate(.to)
         guard let period = Period(from: from, to: to) else {

@@ -30,6 +30,9 @@ public struct Settings: Sendable, Equatable {
     public var email = EmailSettings()
     /// report.pdf (`pdf = true`, or `[pdf]` with `enabled` and `browser`).
     public var pdf = PDF()
+    /// Reports of some buildings and/or departments, each for its own list
+    /// (`[[audiences]]`), in the file's order; names and slugs are unique.
+    public var audiences: [Audience] = []
 
     // The fetch stage's setting.
     /// Hours after a day's export window ends (its next local midnight) before

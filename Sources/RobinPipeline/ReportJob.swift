@@ -5,20 +5,28 @@ import RobinFetch
 import RobinModel
 import RobinRender
 
-/// The whole pipeline for one report: fetch what the cache lacks (the
+/// The whole pipeline for one period: fetch what the cache lacks (the
 /// period, the previous one and `history` trend periods), read the exports,
-/// analyze the period (and the previous one, and the trend), render, and
-/// write `<output>/<period>/` plus the archive index.
+/// analyze the period (and the previous one, and the trend) for the
+/// organisation and for each audience, render, and write `<output>/<period>/`
+/// (audiences under `audiences/<slug>/`) plus the archive index.
+///
+/// Reading, analysis, rendering and writing are `stages`, passed in with
+/// production defaults (`ReportStages.production`); the job decides which
+/// days to read, which periods to analyse, on whose rows, and what to hand on.
 public struct ReportJob: Sendable {
+    /// The period reported.
     public var period: ReportPeriod
+    /// The organisation's settings, its audiences included.
     public var settings: Settings
+    /// Where the daily exports are (and go, when fetched).
     public var cache: ExportCache
     /// Fetches missing days; nil = offline (the cache must hold the period).
     public var fetcher: Fetcher?
-    public var renderer: ReportRenderer
-    public var outputDirectory: String
     /// Today in the org's time zone: days after it are not fetched.
     public var today: LocalDate
+    /// Read, analyze, render, write.
+    public var stages: ReportStages
     /// Periods a trend shows by default, this one included (PRODUCT.md: 8).
     public static let trendPeriods = 8
     /// Periods shown in the trends, this one included.
@@ -26,19 +34,18 @@ public struct ReportJob: Sendable {
     /// Trend periods, this one included, fetched when the cache lacks them
     /// (`report --history`); 0 fetches only this period and the previous one.
     public var history = ReportJob.trendPeriods
-    /// Prints report.pdf into the new folder before it replaces the old one
-    /// (`report --pdf`, `pdf = true`); nil = no PDF.
-    public var printer: PDFPrinter?
+    /// Only this audience's report (`report --audience`: its name, or its
+    /// slug); nil = the organisation's report and every audience's.
+    public var onlyAudience: String?
 
-    public init(period: ReportPeriod, settings: Settings, cache: ExportCache, fetcher: Fetcher?,
-                renderer: ReportRenderer, outputDirectory: String, today: LocalDate) {
+    public init(period: ReportPeriod, settings: Settings, cache: ExportCache, fetcher: Fetcher?, today: LocalDate,
+                stages: ReportStages) {
         self.period = period
         self.settings = settings
         self.cache = cache
         self.fetcher = fetcher
-        self.renderer = renderer
-        self.outputDirectory = outputDirectory
         self.today = today
+        self.stages = stages
     }
 
     /// What the job asks the fetcher for: the previous period, this one and
@@ -54,6 +61,28 @@ public struct ReportJob: Sendable {
         return ranges
     }
 
+    /// The trend periods, oldest first, ending with this one.
+    public var trend: [ReportPeriod] { (0..<trendLength).reversed().map { period.earlier(by: $0) } }
+
+    /// The days whose exports a report reads: the trend and the previous
+    /// period, a day more on each side (a building's local date can be a day
+    /// off the org's); for desks also the 7 days after, when all are cached.
+    public var readRanges: (desks: Period, spaces: Period) {
+        let spaces = Period(from: min(trend[0].period.from, period.previous.period.from).adding(days: -1),
+                            to: period.period.to.adding(days: 1))!
+        let desks = forward.complete ? Period(from: spaces.from, to: forward.period.to.adding(days: 1))! : spaces
+        return (desks, spaces)
+    }
+
+    /// The cached files of `readRanges`, by kind.
+    public var files: ExportFiles {
+        let ranges = readRanges
+        func days(_ kind: ExportKind, _ range: Period) -> [ExportFiles.Day] {
+            cache.cachedDays(kind: kind, in: range).map { ExportFiles.Day(date: $0, path: cache.path(kind: kind, date: $0)) }
+        }
+        return ExportFiles(desks: days(.desks, ranges.desks), spaces: days(.spaces, ranges.spaces))
+    }
+
     /// The 7 days after the period, whose desk bookings the report looks ahead to.
     var forward: Analyzer.ForwardWindow {
         Analyzer.ForwardWindow(after: period.period, complete: cache.missingDays(
@@ -63,15 +92,26 @@ public struct ReportJob: Sendable {
     /// The rule that tells which cached days are still provisional.
     var settleRule: SettleRule { fetcher?.configuration.settleRule ?? SettleRule(settings: settings) }
 
-    /// Runs the pipeline; returns the report folder. `warn` gets the
-    /// readers' warnings; `announce` gets one line before a fetch saying how
-    /// many exports it asks for and about how long that takes.
+    /// The audiences this run writes: all of them, or the one `onlyAudience` names.
+    public func audiences() throws(PipelineError) -> [Audience] {
+        guard let name = onlyAudience else { return settings.audiences }
+        guard let audience = settings.audiences.first(where: { $0.name == name })
+                ?? settings.audiences.first(where: { $0.slug == name || $0.name.lowercased() == name.lowercased() })
+        else { throw .unknownAudience(name: name, known: settings.audiences.map(\.name)) }
+        return [audience]
+    }
+
+    /// Runs the pipeline; returns the folders written (the organisation's
+    /// first). `warn` gets the readers' warnings; `announce` gets one line
+    /// before a fetch saying how many exports it asks for and about how long
+    /// that takes. Every report is rendered before any is written: an
+    /// audience that cannot be made stops the run with nothing replaced.
     @discardableResult
     public func run(warn: @escaping @Sendable (String) -> Void = { _ in },
-                    announce: (String) -> Void = { _ in }) async throws -> String {
-        let folderWriter = ReportFolderWriter(outputDirectory: outputDirectory)
+                    announce: (String) -> Void = { _ in }) async throws -> [WrittenReport] {
         // Before anything else, so a run killed earlier leaves nothing behind once this one is done.
-        folderWriter.removeStaleTemporaries()
+        stages.writer.prepare()
+        let audiences = try self.audiences()
         if let fetcher {
             let ranges = fetchRanges
             if let line = try fetcher.plan(ranges).announcement { announce(line) }
@@ -82,58 +122,67 @@ public struct ReportJob: Sendable {
         }
         guard missing.isEmpty else { throw PipelineError.notCached(period: period.title, days: missing) }
 
-        let trend = (0..<trendLength).reversed().map { period.earlier(by: $0) }
-        let forward = self.forward
-        let readRange = Period(from: min(trend[0].period.from, period.previous.period.from).adding(days: -1),
-                               to: period.period.to.adding(days: 1))!
-        let deskRange = Period(from: readRange.from, to: forward.complete ? forward.period.to.adding(days: 1) : readRange.to)!
-        let deskFiles = cache.cachedDays(kind: .desks, in: deskRange).map { cache.path(kind: .desks, date: $0) }
-        let spaceFiles = cache.cachedDays(kind: .spaces, in: readRange).map { cache.path(kind: .spaces, date: $0) }
-        let exports = try await Exports.read(desks: deskFiles, spaces: spaceFiles, warn: warn)
-        let trendMetrics = try Analyzer(settings: settings).trendMetrics(
-            desks: exports.desks, events: exports.events, period: period.period, trend: trend.map(\.period),
-            isAtHand: { candidate in ExportKind.allCases.allSatisfy { cache.missingDays(kind: $0, in: candidate).isEmpty } },
-            forward: forward)
-        let rule = settleRule
-        let provisional = ExportKind.allCases.map { kind in
-            (kind, cache.provisionalDays(kind: kind, in: readRange, rule: rule))
-        }.filter { !$0.1.isEmpty }
-
-        let buildings = Set(exports.desks.buildings + exports.events.buildings).sorted()
-        let input = ReportInput(
-            period: period, metrics: trendMetrics.last!!, trend: Array(zip(trend, trendMetrics)).map { ($0.0, $0.1) },
-            desksRead: Self.window(exports.desks.stats, cache: cache, kind: .desks, range: deskRange),
-            eventsRead: Self.window(exports.events.stats, cache: cache, kind: .spaces, range: readRange),
-            timeZones: buildings.map { ($0, settings.timeZone(ofBuilding: $0)) },
-            organizationTimeZone: settings.timeZone, settings: settings, provisionalDays: provisional)
-        let report = try renderer.render(input)
-        var finish: (@Sendable (String) throws -> Void)?
-        if let printer {
-            finish = { staging in try printer.print(html: staging + "/report.html", to: staging + "/report.pdf") }
+        let files = self.files
+        let exports = try await stages.reader.read(files, warn: warn)
+        let ranges = readRanges, rule = settleRule
+        let assembly = ReportAssembly(
+            period: period, trend: trend, settings: settings,
+            desksRead: files.desks.map(\.date), spacesRead: files.spaces.map(\.date),
+            // The days ahead are left out: they are provisional until they are over.
+            provisionalDays: ExportKind.allCases.map { kind in
+                (kind, cache.provisionalDays(kind: kind, in: ranges.spaces, rule: rule))
+            }.filter { !$0.1.isEmpty })
+        let organization = try analyze(exports, settings: settings)
+        var audienceReports: [ReportSet.AudienceReport] = []
+        for audience in audiences {
+            let scope = AudienceScope(audience)
+            let rows = exports.filtered(scope.filter)
+            let metrics = try analyze(rows, settings: scope.settings(settings), policyDesks: exports.desks)
+            try check(audience, metrics: metrics.last!!, organization: organization.last!!, exports: exports)
+            var scoped = assembly
+            scoped.settings = scope.settings(settings)
+            audienceReports.append(.init(audience: audience.label, report: try stages.renderer.render(
+                scoped.input(exports: rows, metrics: metrics, audience: audience.label))))
         }
-        let folder = try folderWriter.write(report, finish: finish)
-        try ReportWriter(outputDirectory: outputDirectory).writeIndex(warn: warn)
-        return folder
+        let report = onlyAudience == nil
+            ? try stages.renderer.render(assembly.input(exports: exports, metrics: organization)) : nil
+        return try stages.writer.write(ReportSet(period: period, organization: report, audiences: audienceReports), warn: warn)
     }
 
-    static func window(_ stats: ReadStats, cache: ExportCache, kind: ExportKind, range: Period) -> DataWindow {
-        let days = cache.cachedDays(kind: kind, in: range)
-        return DataWindow(files: stats.files.count, rows: stats.rowsRead, duplicates: stats.duplicates,
-                          first: days.first, last: days.last)
-    }
-}
-
-/// A pipeline problem that is not a stage's own.
-public enum PipelineError: StageError, Sendable {
-    public var exitStatus: ExitStatus { .runtime }
-
-    case notCached(period: String, days: [String])
-
-    public var description: String {
-        switch self {
-        case .notCached(let period, let days):
-            let shown = days.prefix(6).joined(separator: ", ") + (days.count > 6 ? " and \(days.count - 6) more" : "")
-            return "the cache lacks exports for \(period): \(shown) (run without --offline, or `robin-report fetch` them)"
+    /// The trend's metrics of `exports` with `settings`.
+    private func analyze(_ exports: Exports, settings: Settings, policyDesks: DeskTable? = nil) throws -> [Metrics?] {
+        let atHand = trend.map(\.period).filter { candidate in
+            candidate == period.period || ExportKind.allCases.allSatisfy { cache.missingDays(kind: $0, in: candidate).isEmpty }
         }
+        return try stages.analyzer.trendMetrics(AnalysisRequest(
+            exports: exports, settings: settings, policyDesks: policyDesks, period: period.period,
+            trend: trend.map(\.period), atHand: Set(atHand), forward: forward))
+    }
+
+    /// An audience that matches none of the period's rows (while the
+    /// organisation has some) is a configuration mismatch, not an empty
+    /// report; one with departments and fewer people than `min_group_size`
+    /// would show a small team. Both stop the run.
+    private func check(_ audience: Audience, metrics: Metrics, organization: Metrics, exports: Exports) throws(PipelineError) {
+        let hasRows = { (metrics: Metrics) in metrics.desks.total.reservations > 0 || metrics.rooms.total.events > 0 }
+        if !hasRows(metrics) && hasRows(organization) {
+            var filter: [String] = []
+            if !audience.buildings.isEmpty { filter.append("buildings " + Self.quoted(audience.buildings)) }
+            if !audience.departments.isEmpty { filter.append("departments " + Self.quoted(audience.departments)) }
+            let exported = audience.buildings.isEmpty
+                ? "the exports' departments: " + Self.quoted(Set(exports.desks.departments + exports.events.departments).sorted())
+                : "the exports' buildings: " + Self.quoted(Set(exports.desks.buildings + exports.events.buildings).sorted())
+            throw .emptyAudience(name: audience.name, period: period.title, filter: filter.joined(separator: " and "),
+                                 exported: exported)
+        }
+        let people = metrics.desks.total.people
+        if !audience.departments.isEmpty, metrics.desks.total.reservations > 0, people < settings.minGroupSize {
+            throw .smallAudience(name: audience.name, period: period.title, people: people, minGroupSize: settings.minGroupSize)
+        }
+    }
+
+    /// `"A", "B"`, at most 12 names, then how many more.
+    static func quoted(_ names: [String]) -> String {
+        names.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
     }
 }

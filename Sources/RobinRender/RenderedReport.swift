@@ -1,6 +1,6 @@
 /// A rendered report: the files of `Output/<period>/`.
 public struct RenderedReport: Sendable {
-    /// The folder name, e.g. `2026-W47`.
+    /// The folder name: the period's (`2026-W47`), or an audience's slug (`london-site`).
     public var slug: String
     public var markdown: String
     public var html: String

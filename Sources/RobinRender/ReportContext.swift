@@ -1,3 +1,4 @@
+import RobinMarkdown
 import RobinModel
 
 /// Turns a `ReportInput` into the values the Mustache templates show. Numbers
@@ -33,7 +34,7 @@ struct ReportContext {
         let desks = metrics.desks.total, rooms = metrics.rooms.total
         let rows = ReportTables(metrics: metrics)
         var values: [String: Any] = [
-            "title": input.period.title,
+            "title": input.audience.map { "\(MarkdownEscape.inline($0.name)), \(input.period.title)" } ?? input.period.title,
             "span": input.period.span,
             "slug": input.period.slug,
             "from": metrics.period.from.description,

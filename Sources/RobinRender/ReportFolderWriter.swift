@@ -33,13 +33,16 @@ public struct ReportFolderWriter: Sendable {
 
     /// Writes `report`'s folder, replacing any folder of the same period as a
     /// whole; returns the folder's path. On a failure the old folder stays.
-    /// `finish`, when given, runs on the complete new folder before it is
-    /// swapped in (report.pdf is printed there from report.html), so what it
-    /// adds is part of the one replacement.
-    public func write(_ report: RenderedReport, finish: (@Sendable (_ folder: String) throws -> Void)? = nil) throws -> String {
+    /// `audiences` go into its `audiences/<slug>/` subfolders, part of the same
+    /// replacement (so audience folders of an earlier run that are not among
+    /// them are gone with the old folder). `finish`, when given, runs on the
+    /// complete new folder before it is swapped in (report.pdf is printed there
+    /// from report.html), so what it adds is part of the one replacement.
+    public func write(_ report: RenderedReport, audiences: [RenderedReport] = [],
+                      finish: (@Sendable (_ folder: String) throws -> Void)? = nil) throws -> String {
         try AtomicFile.createDirectory(outputDirectory)
         removeStaleTemporaries()
-        let plan = self.plan(report, finish: finish)
+        let plan = self.plan(report, audiences: audiences, finish: finish)
         do {
             for step in plan.steps { try step.run() }
         } catch {
@@ -77,7 +80,8 @@ public struct ReportFolderWriter: Sendable {
         }
     }
 
-    func plan(_ report: RenderedReport, finish: (@Sendable (String) throws -> Void)? = nil) -> Plan {
+    func plan(_ report: RenderedReport, audiences: [RenderedReport] = [],
+              finish: (@Sendable (String) throws -> Void)? = nil) -> Plan {
         let folder = path(report.slug)
         let token = "\(processID).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let staging = path(".\(report.slug).new.\(token)")
@@ -86,7 +90,10 @@ public struct ReportFolderWriter: Sendable {
         var steps = [Step(name: "create the staging folder") { () throws(AtomicFile.Failure) in
             try AtomicFile.createDirectory((staging as NSString).appendingPathComponent("charts"))
         }]
-        for (name, text) in report.files {
+        let files = report.files + audiences.flatMap { audience in
+            audience.files.map { ("audiences/\(audience.slug)/" + $0.path, $0.contents) }
+        }
+        for (name, text) in files {
             // AtomicFile fsyncs each file and the folder it lands in, so the
             // staging folder is complete on disk before it is swapped in.
             steps.append(Step(name: "write \(name)") { () throws(AtomicFile.Failure) in

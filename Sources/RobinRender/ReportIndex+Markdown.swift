@@ -39,7 +39,9 @@ extension ReportIndex {
     private func row(_ entry: Entry, reportFile: String) -> String {
         let period = entry.period
         var name: String
-        if let audience = entry.audience {
+        if let slug = entry.audience {
+            // Its name as its metrics.json gives it (reports before audiences had names: the folder's).
+            let audience = entry.document.audience?.name ?? slug
             // Under its period's row, or on its own when the period's report is missing.
             name = entries.contains { $0.audiences.contains { $0.path == entry.path } }
                 ? audience : "\(period.title): \(audience)"

@@ -20,6 +20,9 @@ public struct ReportInput: Sendable {
     /// again by the next run.
     public var provisionalDays: [(kind: ExportKind, dates: [LocalDate])]
 
+    /// The audience the report is for (`metrics.audience`); nil = the whole organisation.
+    public var audience: AudienceLabel? { metrics.audience }
+
     public init(period: ReportPeriod, metrics: Metrics, trend: [(period: ReportPeriod, metrics: Metrics?)],
                 desksRead: DataWindow, eventsRead: DataWindow, timeZones: [(building: String, zone: String)],
                 organizationTimeZone: String, settings: Settings,

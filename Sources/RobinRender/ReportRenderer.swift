@@ -21,11 +21,17 @@ public struct ReportRenderer: Sendable {
         let markdown = Self.tidy(try templates.render(template, context.values()))
         // The headline's text sparklines become inline SVG with a text alternative.
         let body = try MarkdownHTML.render(markdown, cellHTML: headline.sparklineHTML)
-        let html = HTMLPage.document(title: "Workplace report: \(input.period.title)", bodyHTML: body)
+        let html = HTMLPage.document(title: "Workplace report: \(Self.title(input))", bodyHTML: body)
         return RenderedReport(
-            slug: input.period.slug, markdown: markdown, html: html, metricsJSON: input.metrics.json,
+            slug: input.audience?.slug ?? input.period.slug, markdown: markdown, html: html, metricsJSON: input.metrics.json,
             charts: charts.values.sorted { $0.fileName < $1.fileName }.map { ($0.fileName, $0.svg) },
             tables: context.tables.map { ($0.name + ".csv", $0.csv) })
+    }
+
+    /// What the report is about: the period, after the audience's name for an
+    /// audience ("London site, week 47, 2026"). Plain text: escape it for markup.
+    static func title(_ input: ReportInput) -> String {
+        input.audience.map { "\($0.name), \(input.period.title)" } ?? input.period.title
     }
 
     /// The charts of a report by role (the template's `chart_<role>`).

@@ -15,9 +15,16 @@ struct EmailCommand: AsyncParsableCommand {
             Defaults for the addresses, the subject and the server come from the [email] table of \
             the configuration file. The SMTP password is read from SMTP_PASSWORD and never printed.
 
+            With [[audiences]] in the configuration, each audience's report in <report dir>/audiences/ \
+            goes to that audience's own to and cc (--to and --cc set only the organisation's \
+            recipients); an audience folder given as --report is mailed alone. With email.report_url \
+            each message links to its report ("Read the full report", at the top and bottom); with \
+            email.attach_pdf = true it carries the folder's report.pdf (made by report --pdf).
+
             smtp:// uses STARTTLS, required unless the server is this machine (loopback); smtps:// \
-            uses TLS from the start. Each period is mailed once: the sent-log in the cache folder \
-            (<cache>/sent-log.tsv) makes a rerun say so and send nothing, unless --resend.
+            uses TLS from the start. Each report is mailed once: the sent-log in the cache folder \
+            (<cache>/sent-log.tsv), keyed by period and audience, makes a rerun say so and send only \
+            what was not sent yet, unless --resend.
 
             Examples:
               robin-report email --report Output/2026-W47 --to leaders@example.com \\
@@ -40,7 +47,7 @@ struct EmailCommand: AsyncParsableCommand {
     var from: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The subject; {period}, {from}, {to}, {folder} and {headline} are filled in (default: email.subject, else \"\(EmailSettings.defaultSubject)\").",
+        "The subject; {period}, {from}, {to}, {folder}, {headline} and {audience} are filled in (default: email.subject, else \"\(EmailSettings.defaultSubject)\").",
         valueName: "text"))
     var subject: String?
 
@@ -69,7 +76,7 @@ struct EmailCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Write the message to <report dir>/email.eml and send nothing.")
     var dryRun = false
 
-    @Flag(name: .long, help: "Send even if this period was already sent (see the sent-log).")
+    @Flag(name: .long, help: "Send even what was already sent (see the sent-log).")
     var resend = false
 
     @OptionGroup var configOption: ConfigOption
@@ -103,30 +110,40 @@ struct EmailCommand: AsyncParsableCommand {
             throw Failure.usage("no sender: give --from or set email.from in the configuration")
         }
         let recipients = to.isEmpty ? settings.to : to.compactMap(EmailAddress.init)
-        guard !recipients.isEmpty else { throw Failure.usage("no recipients: give --to or set email.to in the configuration") }
-        let composer = EmailComposer(
+        var composer = EmailComposer(
             from: sender, to: recipients, cc: cc.isEmpty ? settings.cc : cc.compactMap(EmailAddress.init),
             subject: SubjectTemplate(subject ?? settings.subject))
-        let delivery = EmailDelivery(composer: composer, transport: transport,
+        composer.reportURL = settings.reportURL
+        composer.attachPDF = settings.attachPDF
+        let delivery = EmailDelivery(composer: composer, audiences: allSettings.audiences, transport: transport,
                                      sentLog: SentLog(cacheDirectory: cache ?? allSettings.cacheDirectory), resend: resend)
-        switch try delivery.deliver(reportFolder: report) {
-        case .sent(let message, let destination):
+        try delivery.deliver(reportFolder: report, each: say)
+    }
+
+    /// One line per report: sent (stdout), or why not (stderr).
+    private func say(_ outcome: EmailDelivery.Outcome) {
+        switch outcome {
+        case .sent(let message, let destination, _):
             let line = dryRun
                 ? "wrote \(destination) (dry run: nothing sent)"
                 : "sent \"\(message.subject)\" to \(message.recipients.count) recipient\(message.recipients.count == 1 ? "" : "s") via \(destination)"
-            FileHandle.standardOutput.write(Data("\(line)\n".utf8))
+            FileHandle.standardOutput.write(Data("\(MessageText.escaped(line))\n".utf8))
         case .alreadySent(let entry, let log):
             // Not a failure: a rerun of the Monday job must not mail leadership twice,
             // and must let the steps after it (publish) run.
-            let notice = "\(entry.period) was already sent at \(entry.sentAt) to \(entry.recipients.joined(separator: ", ")) "
+            let report = entry.period + (entry.audience.map { "/audiences/\($0)" } ?? "")
+            let notice = "\(report) was already sent at \(entry.sentAt) to \(entry.recipients.joined(separator: ", ")) "
                 + "(\(log)); nothing sent (add --resend to send it again)"
+            FileHandle.standardError.write(Data("robin-report: \(MessageText.escaped(notice))\n".utf8))
+        case .noRecipients(let audience):
+            let notice = "audience \"\(audience.name)\" has no to in its [[audiences]]; its report is not mailed"
             FileHandle.standardError.write(Data("robin-report: \(MessageText.escaped(notice))\n".utf8))
         }
     }
 
     private func transport(_ settings: EmailSettings) throws -> any MailTransport {
         if dryRun {
-            return FileTransport(path: URL(fileURLWithPath: report).appendingPathComponent("email.eml").path)
+            return FileTransport(reportFolder: report)
         }
         if let command = sendmail ?? (smtp == nil ? settings.sendmail : nil) {
             return SendmailTransport(command: command, timeout: sendmailTimeout ?? SendmailTransport.defaultTimeout)

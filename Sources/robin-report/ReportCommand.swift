@@ -19,6 +19,13 @@ struct ReportCommand: AsyncParsableCommand {
             as a whole, then writes <output>/index.md and index.html listing every report, newest \
             first.
 
+            With [[audiences]] in the configuration, each audience's report (the same templates on \
+            the rows of its buildings and/or departments) is written to \
+            <output>/<period>/audiences/<slug>/, in the same replacement of the period's folder. \
+            --audience NAME writes only that audience's folder and leaves the organisation's report \
+            and the other audiences' as they are. An audience that matches none of the period's rows \
+            is an error (exit 2) naming it, and nothing is written.
+
             Default period: the last complete ISO week (Monday to Sunday) before today in the \
             org's time zone. The previous period is the ISO week before a week, the calendar \
             month before a month, and the same number of days right before a --from/--to range. \
@@ -29,6 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
               robin-report report --week 2026-W47 --offline
               robin-report report --month 2026-11 --output reports
               robin-report report --history 0            # fetch only last week and the one before
+              robin-report report --audience "London site"
             """)
 
     @OptionGroup var periodOptions: PeriodOptions
@@ -57,10 +65,18 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Also print report.pdf from report.html with a headless Chromium (config: pdf = true, pdf.browser).")
     var pdf = false
 
+    @Option(help: ArgumentHelp(
+        "Write only this audience's report (its name or slug in [[audiences]]), not the organisation's or the other audiences'.",
+        valueName: "name"))
+    var audience: String?
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
         if let org, org <= 0 { throw ValidationError("--org \(org): must be a positive organisation id") }
+        if let audience, audience.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--audience needs the name of an audience of the configuration")
+        }
         let most = ReportJob.trendPeriods
         guard (0...most).contains(history) else {
             throw ValidationError("--history \(history): give 0 to \(most) (the trend shows the last \(most) periods)")
@@ -86,15 +102,20 @@ struct ReportCommand: AsyncParsableCommand {
         // Looked for before any work, so a missing browser fails at once (exit 2).
         let printer = pdf || settings.pdf.enabled ? try PDFPrinter(browser: settings.pdf.browser) : nil
         let templateSet = try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-        var job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher,
-                            renderer: ReportRenderer(templates: templateSet),
-                            outputDirectory: settings.outputDirectory, today: today)
+        var job = ReportJob(period: period, settings: settings, cache: cache, fetcher: fetcher, today: today,
+                            stages: .production(templates: templateSet, outputDirectory: settings.outputDirectory,
+                                                printer: printer))
         job.history = history
-        job.printer = printer
+        job.onlyAudience = audience
+        // Checked before any fetch: a misspelt name fails at once.
+        _ = try job.audiences()
         let quiet = connection.quiet
-        let folder = try await job.run(warn: { logger.warning("\($0)") }, announce: { line in
+        let reports = try await job.run(warn: { logger.warning("\($0)") }, announce: { line in
             if !quiet { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         })
-        if !connection.quiet { print("\(period.title): \(folder)/report.html") }
+        guard !quiet else { return }
+        for report in reports {
+            print("\(period.title)\(report.audience.map { ", \($0.name)" } ?? ""): \(report.folder)/report.html")
+        }
     }
 }

@@ -56,7 +56,7 @@ struct ConfigLoaderTests {
 
     @Test("errors name the file, the line and the key", arguments: [
         ("timezone = \"UTC\"\ntimzone = \"UTC\"\n",
-         "c.toml:2: unknown key \"timzone\" (known here: org_id, location_ids, timezone, workweek, business_hours, closed_dates, min_group_size, output, cache, policy, targets, buildings, email, fetch, pdf)"),
+         "c.toml:2: unknown key \"timzone\" (known here: org_id, location_ids, timezone, workweek, business_hours, closed_dates, min_group_size, output, cache, policy, targets, buildings, email, fetch, pdf, audiences)"),
         ("timezone = \"Mars/Olympus\"\n",
          "c.toml:1: timezone: \"Mars/Olympus\" is not a time zone (use an IANA id such as America/New_York)"),
         ("min_group_size = 0\n", "c.toml:1: min_group_size: must be a whole number above 0, not 0"),

@@ -118,7 +118,7 @@ struct EmailCommandTests {
         (["--smtp", "smtp://127.0.0.1:1", "--dry-run"], 2, "Error: give one of --smtp, --sendmail and --dry-run\n"),
         ([], 2, "robin-report: say how to send: --smtp URL, --sendmail CMD or --dry-run (or set email.smtp_url or email.sendmail in the configuration)\n"),
         (["--dry-run", "--to", "not-an-address"], 2, "Error: \"not-an-address\" is not an address like name@example.com\n"),
-        (["--dry-run", "--subject", "Week {week}"], 2, "Error: --subject: unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline})\n"),
+        (["--dry-run", "--subject", "Week {week}"], 2, "Error: --subject: unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline}, {audience})\n"),
     ] as [([String], Int32, String)])
     func errors(arguments: [String], status: Int32, message: String) throws {
         let work = try Fixture.temporaryFolder()

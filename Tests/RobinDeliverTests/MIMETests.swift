@@ -131,7 +131,7 @@ struct MIMETests {
         #expect(SubjectTemplate("{folder}: {from}..{to} ({period})").subject(for: name)
             == "2026-W47: 2026-11-16..2026-11-22 (week 47, 2026)")
         #expect(EmailSettings.subjectProblem("Report {week}")
-            == "unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline})")
+            == "unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline}, {audience})")
         #expect(EmailSettings.subjectProblem("{period}: {headline}") == nil)
         #expect(EmailSettings.subjectProblem("Report {period") == "has a { with no closing }")
         #expect(EmailSettings.subjectProblem("two\nlines") == "must be one line (no line breaks or control characters)")

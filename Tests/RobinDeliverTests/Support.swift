@@ -126,7 +126,10 @@ struct ParsedMessage: Decodable {
         var content_type: String
         var charset: String?
         var transfer_encoding: String?
+        /// Text, or an attachment's bytes in base64.
         var content: String
+        /// An attachment's file name.
+        var filename: String?
     }
 
     var content_type: String

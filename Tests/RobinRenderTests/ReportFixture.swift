@@ -3,6 +3,7 @@ import RobinAnalytics
 import RobinConfig
 import RobinExports
 import RobinModel
+import RobinPipeline
 import RobinRender
 import Testing
 
@@ -25,23 +26,18 @@ enum ReportFixture {
         return try input(exports, settings: settings, period: .week(year: 2026, week: 47)!)
     }
 
-    /// The report's input as `report` makes it: the period analysed with the one
-    /// before as its trend (`previous`, insights), then what the footer says.
+    /// The report input the pipeline assembles (`ReportAssembly`) for `period`:
+    /// the period analysed with the one before as its trend (`previous`,
+    /// insights); the other trend periods are not at hand.
     static func input(_ exports: Exports, settings: Settings, period: ReportPeriod) throws -> ReportInput {
         let analyzer = Analyzer(settings: settings)
         let analysed = try analyzer.trendMetrics(desks: exports.desks, events: exports.events, period: period.period,
                                                  trend: [period.previous.period, period.period])
         let metrics = try #require(analysed.last ?? nil), previous = try #require(analysed.first ?? nil)
         let trend = (0..<8).reversed().map { period.earlier(by: $0) }
-        return ReportInput(
-            period: period, metrics: metrics,
-            trend: trend.map { ($0, $0 == period ? metrics : $0 == period.previous ? previous : nil) },
-            desksRead: DataWindow(files: exports.desks.stats.files.count, rows: exports.desks.stats.rowsRead,
-                                  duplicates: exports.desks.stats.duplicates, first: period.period.from, last: period.period.to),
-            eventsRead: DataWindow(files: exports.events.stats.files.count, rows: exports.events.stats.rowsRead,
-                                   duplicates: exports.events.stats.duplicates, first: period.period.from, last: period.period.to),
-            timeZones: settings.buildings.keys.sorted().map { ($0, settings.timeZone(ofBuilding: $0)) },
-            organizationTimeZone: settings.timeZone, settings: settings)
+        let days = period.period.dates
+        return ReportAssembly(period: period, trend: trend, settings: settings, desksRead: days, spacesRead: days)
+            .input(exports: exports, metrics: trend.map { $0 == period ? metrics : $0 == period.previous ? previous : nil })
     }
 }
 

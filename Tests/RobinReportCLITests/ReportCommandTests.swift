@@ -94,6 +94,56 @@ struct ReportCommandTests {
         #expect(missing.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("demo writes two audiences; report writes the config's audiences, --audience only one, and an audience with no rows is exit 2")
+    func audiences() throws {
+        let out = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let cli = CommandRunner()
+        let demo = try cli.run(["demo", "--output", out + "/demo", "--week", "2026-W47"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let lines = demo.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.last == "demo: Week 47, 2026 for audience \"Engineering\": \(out)/demo/2026-W47/audiences/engineering/report.html")
+        #expect(Self.contents(out + "/demo/2026-W47/audiences/london-site/report.md").hasPrefix("# Workplace report: London site, Week 47, 2026\n"))
+        #expect(Self.contents(out + "/demo/index.md").contains("| ↳ [London site](2026-W47/audiences/london-site/report.md) |"))
+
+        try Data("""
+            org_id = 1
+            timezone = "America/New_York"
+
+            [[audiences]]
+            name = "Singapore"
+            buildings = ["Singapore"]
+
+            [[audiences]]
+            name = "Sales"
+            departments = ["Sales"]
+            """.utf8).write(to: URL(fileURLWithPath: out + "/robin-report.toml"))
+        let common = ["report", "--week", "2026-W46", "--offline", "--cache", out + "/demo/.cache", "--output", out + "/reports"]
+        let report = try cli.run(common, directory: out)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout == "Week 46, 2026: \(out)/reports/2026-W46/report.html\n"
+            + "Week 46, 2026, Singapore: \(out)/reports/2026-W46/audiences/singapore/report.html\n"
+            + "Week 46, 2026, Sales: \(out)/reports/2026-W46/audiences/sales/report.html\n")
+
+        let one = try cli.run(common + ["--audience", "sales"], directory: out)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout == "Week 46, 2026, Sales: \(out)/reports/2026-W46/audiences/sales/report.html\n")
+
+        let unknown = try cli.run(common + ["--audience", "Paris"], directory: out)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "robin-report: --audience \"Paris\": no such audience (the configuration's audiences: \"Singapore\", \"Sales\")\n")
+
+        try Data("org_id = 1\n\n[[audiences]]\nname = \"Paris\"\nbuildings = [\"Paris\"]\n".utf8)
+            .write(to: URL(fileURLWithPath: out + "/robin-report.toml"))
+        let before = FolderSnapshot.files(under: out + "/reports")
+        let empty = try cli.run(common, directory: out)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.hasPrefix("robin-report: audience \"Paris\" matches no desk reservation or room event in Week 46, 2026: buildings \"Paris\""))
+        #expect(empty.stderr.split(separator: "\n").count == 1)
+        #expect(FolderSnapshot.files(under: out + "/reports") == before, "a failed run changed the reports")
+    }
+
     @Test("a broken template exits 2 naming the file, line and column")
     func brokenTemplate() throws {
         let out = try Self.folder()

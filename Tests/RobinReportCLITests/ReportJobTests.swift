@@ -55,9 +55,8 @@ struct ReportJobTests {
                 baseURL: baseURL, organizationID: 1, cacheDirectory: settings.cacheDirectory,
                 timeZone: TimeZone(identifier: settings.timeZone)!, token: APIToken(Setup.token)!,
                 pollInterval: .milliseconds(20), postLimit: 1000, today: today, now: { noon }), logger: logger)
-            var job = ReportJob(period: period, settings: settings, cache: fetcher.cache, fetcher: fetcher,
-                                renderer: ReportRenderer(templates: try .builtIn()),
-                                outputDirectory: settings.outputDirectory, today: today)
+            var job = ReportJob(period: period, settings: settings, cache: fetcher.cache, fetcher: fetcher, today: today,
+                                stages: .production(templates: try .builtIn(), outputDirectory: settings.outputDirectory))
             job.history = history
             return job
         }
@@ -128,7 +127,7 @@ struct ReportJobTests {
             let first = try setup.job(.week(year: 2026, week: 47)!, today: LocalDate("2026-11-23")!)
             // Both exports of 58 days, and the desk bookings of the 6 days after that ahead.
             #expect(try first.fetcher!.plan(first.fetchRanges).exportCount == 2 * 58 + 6)
-            let folder = try await first.run(announce: announced.add)
+            let folder = try await first.run(announce: announced.add)[0].folder
             let firstPosts = await setup.postedDays(after: 0)
             // Week 40 (from 28 September) to week 47, a day more on each side, and the desk
             // bookings of the week ahead (23-29 November).
@@ -170,7 +169,7 @@ struct ReportJobTests {
     @Test("a monthly report compares with the previous calendar month: its headline Previous is the trend's previous point")
     func monthlyPrevious() async throws {
         try await Self.withSetup { setup in
-            let folder = try await setup.job(.month(year: 2026, month: 11)!, today: LocalDate("2026-12-07")!, history: 2).run()
+            let folder = try await setup.job(.month(year: 2026, month: 11)!, today: LocalDate("2026-12-07")!, history: 2).run()[0].folder
             let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
             #expect(markdown.contains("workdays · compared with October 2026\n"))
 
@@ -206,9 +205,9 @@ struct ReportJobTests {
                 _ = try await monday.job(.week(year: 2026, week: 47)!, today: LocalDate("2026-11-23")!).run()
                 let early = try Data(contentsOf: URL(fileURLWithPath: monday.cachePath(.desks, "2026-11-23")))
                 // A week later: week 48's report.
-                let weekly = try await monday.job(week48, today: LocalDate("2026-11-30")!).run()
+                let weekly = try await monday.job(week48, today: LocalDate("2026-11-30")!).run()[0].folder
                 // The same report from a cache fetched once everything had settled.
-                let reference = try await settled.job(week48, today: LocalDate("2026-12-14")!).run()
+                let reference = try await settled.job(week48, today: LocalDate("2026-12-14")!).run()[0].folder
 
                 let final = try Data(contentsOf: URL(fileURLWithPath: settled.cachePath(.desks, "2026-11-23")))
                 #expect(early != final, "fetched at 07:00, Monday should lack the day's later check-ins")

@@ -23,7 +23,7 @@ struct ReportPDFTests {
                                 directory: out, environment: path.map { ["PATH": $0] } ?? [:])
     }
 
-    @Test("--pdf and pdf = true write report.pdf beside report.html, with the CSV tables")
+    @Test("--pdf and pdf = true write report.pdf beside report.html, with the CSV tables; an audience's folder gets its own")
     func printsPDF() throws {
         let out = try Self.setUp(config: "")
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -38,11 +38,13 @@ struct ReportPDFTests {
         #expect(FileManager.default.contents(atPath: week + "/report.pdf")?.starts(with: Array("%PDF-".utf8)) == true)
 
         try FileManager.default.removeItem(atPath: week + "/report.pdf")
-        try Data("org_id = 1\ntimezone = \"America/New_York\"\npdf = true\n".utf8)
+        // With an audience, its folder gets its own report.pdf in the same replacement.
+        try Data("org_id = 1\ntimezone = \"America/New_York\"\npdf = true\n\n[[audiences]]\nname = \"Singapore\"\nbuildings = [\"Singapore\"]\n".utf8)
             .write(to: URL(fileURLWithPath: out + "/robin-report.toml"))
         let configured = try Self.report(out)
         #expect(configured.status == 0, "\(configured.stderr)")
         #expect(FileManager.default.contents(atPath: week + "/report.pdf")?.starts(with: Array("%PDF-".utf8)) == true)
+        #expect(FileManager.default.contents(atPath: week + "/audiences/singapore/report.pdf")?.starts(with: Array("%PDF-".utf8)) == true)
     }
 
     @Test("no browser: exit 2 with one line saying what to install, before any report is written")
