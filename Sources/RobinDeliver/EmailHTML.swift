@@ -21,7 +21,13 @@ public struct EmailHTML {
         self.title = title
     }
 
-    /// The whole document.
+    /// The report's two opening sentences (`ReportSummary`): the first paragraph,
+    /// and the preheader inbox lists show after the subject.
+    public var summary: String { ReportSummary.text(metrics) }
+
+    /// The whole document: a fixed 600 px card (an MSO conditional "ghost"
+    /// table holds it at 600 px in Outlook for Windows, which ignores
+    /// `max-width`), the summary as a hidden preheader and first paragraph.
     public var html: String {
         let name = metrics.name
         var rows = [header(name)] + reportLink()
@@ -45,11 +51,14 @@ public struct EmailHTML {
             <title>\(HTMLEscaping.escape(title))</title>
             </head>
             <body style="margin:0;padding:0;background-color:\(EmailPalette.page);">
+            <div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;color:\(EmailPalette.page);">\(HTMLEscaping.escape(summary))</div>
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="\(EmailPalette.page)" style="width:100%;background-color:\(EmailPalette.page);">
             <tr><td align="center" style="padding:24px 8px;">
-            <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="\(EmailPalette.card)" style="width:100%;max-width:600px;background-color:\(EmailPalette.card);border-collapse:collapse;font-family:\(EmailPalette.font);color:\(EmailPalette.text);">
+            <!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td width="600"><![endif]-->
+            <table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0" bgcolor="\(EmailPalette.card)" style="width:100%;max-width:600px;margin:0 auto;background-color:\(EmailPalette.card);border-collapse:collapse;font-family:\(EmailPalette.font);color:\(EmailPalette.text);">
             \(rows.joined(separator: "\n"))
             </table>
+            <!--[if mso]></td></tr></table><![endif]-->
             </td></tr>
             </table>
             </body>
@@ -64,6 +73,7 @@ public struct EmailHTML {
             <tr><td style="padding:24px 24px 8px 24px;">
             <h1 style="margin:0;font-family:\(EmailPalette.font);font-size:22px;line-height:28px;font-weight:bold;color:\(EmailPalette.heading);">Workplace report: \(HTMLEscaping.escape((metrics.audience.map { "\($0.name), " } ?? "") + name.label))</h1>
             <p style="margin:4px 0 0 0;font-family:\(EmailPalette.font);font-size:14px;line-height:20px;color:\(EmailPalette.muted);">\(metrics.period.from) to \(metrics.period.to)\(workdays)</p>
+            <p style="margin:12px 0 0 0;font-family:\(EmailPalette.font);font-size:15px;line-height:22px;color:\(EmailPalette.text);">\(HTMLEscaping.escape(summary))</p>
             </td></tr>
             """
     }
@@ -106,9 +116,9 @@ public struct EmailHTML {
                     + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Previous</th>"
                     + "<th align=\"right\" style=\"\(head)padding-left:12px;\">Change</th></tr>"]
         for measure in Measure.headline {
-            var value = HTMLEscaping.escape(measure.text(in: current))
+            var value = Self.unbroken(measure.text(in: current))
             if let note = measure.note(in: current) {
-                value += " <span style=\"color:\(EmailPalette.muted);font-weight:normal;\">(\(HTMLEscaping.escape(note)))</span>"
+                value += " <span style=\"color:\(EmailPalette.muted);font-weight:normal;\">(\(Self.unbroken(note)))</span>"
             }
             let change = measure.change(from: previous, to: current)
             let color = switch change.map(measure.tone) {
@@ -118,9 +128,9 @@ public struct EmailHTML {
             }
             let before = previous == nil ? Figures.missing : measure.text(in: previous)
             rows.append("<tr><td style=\"\(cell)\">\(HTMLEscaping.escape(measure.label))</td>"
-                        + "<td align=\"right\" style=\"\(cell)font-weight:bold;white-space:nowrap;\">\(value)</td>"
-                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(EmailPalette.muted);white-space:nowrap;\">\(HTMLEscaping.escape(before))</td>"
-                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(color);white-space:nowrap;\">\(HTMLEscaping.escape(change?.text ?? Figures.missing))</td></tr>")
+                        + "<td align=\"right\" style=\"\(cell)font-weight:bold;\">\(value)</td>"
+                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(EmailPalette.muted);\">\(Self.unbroken(before))</td>"
+                        + "<td align=\"right\" style=\"\(cell)padding-left:12px;color:\(color);\">\(Self.unbroken(change?.text ?? Figures.missing))</td></tr>")
         }
         return """
             <tr><td style="padding:16px 24px 8px 24px;">
@@ -173,10 +183,16 @@ public struct EmailHTML {
         let rows = items.map { item in
             "<tr><td width=\"34%\" style=\"width:34%;\(text)padding:3px 8px 3px 0;\">\(HTMLEscaping.escape(item.label))</td>"
                 + "<td width=\"50%\" style=\"width:50%;padding:3px 0;\">\(EmailBar(fraction: item.fraction ?? 0).html)</td>"
-                + "<td width=\"16%\" align=\"right\" style=\"width:16%;\(text)padding:3px 0 3px 8px;white-space:nowrap;\">\(HTMLEscaping.escape(item.value))</td></tr>"
+                + "<td width=\"16%\" align=\"right\" style=\"width:16%;\(text)padding:3px 0 3px 8px;\">\(Self.unbroken(item.value))</td></tr>"
         }
         return "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse;\">\n"
             + rows.joined(separator: "\n") + "\n</table>"
+    }
+
+    /// A figure escaped, with non-breaking spaces so it never wraps
+    /// (`▲&nbsp;7.3%`): mail clients differ on `white-space`, not on `&nbsp;`.
+    static func unbroken(_ text: String) -> String {
+        HTMLEscaping.escape(text).replacingOccurrences(of: " ", with: "&nbsp;")
     }
 
     /// The "Read the full report" row, when there is a link.

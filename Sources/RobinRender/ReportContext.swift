@@ -74,19 +74,9 @@ struct ReportContext {
         return values
     }
 
-    /// Two sentences leadership can read without the tables.
+    /// Two sentences leadership can read without the tables (`ReportSummary`, which the email also opens with).
     private func summary() -> String {
-        let desks = metrics.desks.total, rooms = metrics.rooms.total
-        guard desks.reservations > 0 || rooms.events > 0 else {
-            return "No desk reservations or room bookings were found for this period."
-        }
-        var text = "\(Figures.count(desks.people)) people came to the office, \(Figures.decimal(desks.avgDailyPeople)) on an average workday"
-        if let peak = desks.peakDate {
-            text += ", most on \(ReportContext.weekdayNames[peak.isoWeekday - 1]) (\(Figures.count(desks.peakPeople)))"
-        }
-        text += ". Desks were \(Figures.percent(desks.deskUtilization)) used and rooms \(Figures.percent(rooms.utilization)) of business hours"
-        if let ghost = rooms.ghostRate { text += "; \(Figures.percent(ghost)) of meetings were ghost meetings" }
-        return text + "."
+        ReportSummary.text(headline.documents.current)
     }
 
     static let weekdayNames = DateWords.weekdayNames

@@ -34,12 +34,37 @@ struct EmailHTMLTests {
         #expect(html.contains("…and 2 smaller changes in the full report."))
     }
 
+    @Test("a fixed 600 px card that Outlook keeps (an MSO ghost table), no white-space rules, the summary as preheader and first paragraph")
+    func outlookAndSummary() throws {
+        let metrics = try Fixture.metrics()
+        let html = EmailHTML(metrics: metrics, title: "t").html
+        let summary = ReportSummary.text(metrics)
+        #expect(summary.hasPrefix("59 people came to the office, 32.8 on an average workday"))
+        // Inbox lists show the first text of the body after the subject: the summary, hidden in the message.
+        let body = try #require(html.range(of: "<body"))
+        let preheader = try #require(html.range(of: "<div style=\"display:none;", range: body.upperBound..<html.endIndex))
+        #expect(html[body.upperBound..<preheader.lowerBound].split(separator: "\n").count == 1, "the preheader is the first thing in the body")
+        #expect(html[preheader.upperBound...].prefix(400).contains("mso-hide:all;"))
+        #expect(html.components(separatedBy: HTMLEscaping.escape(summary)).count - 1 == 2, "preheader and first paragraph")
+        let heading = try #require(html.range(of: "</h1>"))
+        let paragraphs = html[heading.upperBound...].components(separatedBy: "<p ").dropFirst().prefix(2)
+        #expect(paragraphs.last?.contains(HTMLEscaping.escape(summary)) == true, "the summary follows the dates under the title")
+        // Outlook for Windows ignores max-width: a conditional table holds the card at 600 px there.
+        let ghostOpen = "<!--[if mso]><table role=\"presentation\" width=\"600\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td width=\"600\"><![endif]-->"
+        let open = try #require(html.range(of: ghostOpen))
+        let card = try #require(html.range(of: "<table role=\"presentation\" width=\"600\"", range: open.upperBound..<html.endIndex))
+        let close = try #require(html.range(of: "<!--[if mso]></td></tr></table><![endif]-->"))
+        #expect(html[open.upperBound..<card.lowerBound].allSatisfy(\.isWhitespace) && card.upperBound < close.lowerBound)
+        #expect(!html.contains("white-space"))
+    }
+
     @Test("the headline table shows each headline measure, the previous value and the change, as the report writes them")
     func kpis() throws {
         let html = EmailHTML(metrics: try Fixture.metrics(), title: "t").html
-        for expected in [">People in the office</td>", ">59</td>", ">55</td>", ">▲ 7.3%</td>",
-                         ">Desk utilization</td>", ">67.1%</td>", ">64.7%</td>", ">▲ 2.4 pts</td>",
-                         ">Ghost-meeting rate</td>", ">▲ 1.1 pts</td>", ">Peak day attendance</td>", "(Tue 17 Nov)"] {
+        // Figures never wrap: non-breaking spaces, not `white-space`, which mail clients treat differently.
+        for expected in [">People in the office</td>", ">59</td>", ">55</td>", ">▲&nbsp;7.3%</td>",
+                         ">Desk utilization</td>", ">67.1%</td>", ">64.7%</td>", ">▲&nbsp;2.4&nbsp;pts</td>",
+                         ">Ghost-meeting rate</td>", ">▲&nbsp;1.1&nbsp;pts</td>", ">Peak day attendance</td>", "(Tue&nbsp;17&nbsp;Nov)"] {
             #expect(html.contains(expected), "missing \(expected)")
         }
         #expect(html.components(separatedBy: "<tr><td style=\"font-family").count - 1 == Measure.headline.count)
@@ -82,7 +107,7 @@ struct EmailHTMLTests {
     func absentAndHuge() throws {
         var metrics = MetricsDocument(period: Period(from: LocalDate("2026-11-16")!, to: LocalDate("2026-11-22")!)!)
         var html = EmailHTML(metrics: metrics, title: "t").html
-        #expect(html.contains(">People in the office</td><td align=\"right\" style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;padding:7px 0;border-top:1px solid #e5e7eb;font-weight:bold;white-space:nowrap;\">—</td>"))
+        #expect(html.contains(">People in the office</td><td align=\"right\" style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;padding:7px 0;border-top:1px solid #e5e7eb;font-weight:bold;\">—</td>"))
         #expect(html.contains("2026-11-16 to 2026-11-22</p>"))  // no workday count when absent
         metrics.desks.total.avgDailyPeople = 1e300
         metrics.desks.total.people = 9_007_199_254_740_991

@@ -41,7 +41,7 @@ struct MetricsFileCommandTests {
                 while let open = text.range(of: "<"), let close = text[open.lowerBound...].range(of: ">") {
                     text.removeSubrange(open.lowerBound..<close.upperBound)
                 }
-                for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+                for (entity, character) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
                     text = text.replacingOccurrences(of: entity, with: character)
                 }
                 return text.trimmingCharacters(in: .whitespacesAndNewlines)
