@@ -3,9 +3,11 @@ import Testing
 @testable import RobinConfig
 
 /// What TOMLKit crashed on, found by the config fuzz target (Fuzz/crashes/config):
-/// a table header without a key start (`[.]`, `[!]`, `[[é]]`, a lone `[`) made
-/// its parser abort the process (an assertion in toml++); a `\u0000` escape in
-/// a quoted key crashed reading the table (and one in a value cut it short).
+/// its parser (toml++) aborted the process on a table header without a key start
+/// (`[.]`, `[!]`, `[[é]]`, a lone `[`), a `}` where an array expects a value, and
+/// a date-time without a two-digit hour (`1979-05-27T:07`, `1979-05-27 2`); a
+/// `\u0000` escape in a quoted key crashed reading the table (and one in a value
+/// cut it short).
 @Suite("Configuration: what TOMLKit mishandles")
 struct TOMLPrecheckTests {
     static let crashers: [(text: String, message: String)] = [
@@ -20,6 +22,13 @@ struct TOMLPrecheckTests {
         (" [\"\\u0000unday\"]\n", "c.toml:1:4: a NUL character (\\u0000) is not allowed in the configuration"),
         ("[buildings]\n\"H\\U00000000Q\" = {}\n", "c.toml:2:3: a NUL character (\\u0000) is not allowed in the configuration"),
         ("timezone = \"\"\"\nUTC\\u0000 \"\"\"\n", "c.toml:2:4: a NUL character (\\u0000) is not allowed in the configuration"),
+        ("location_ids = [1, }]\n", "c.toml:1:20: not valid TOML: expected a value or ']' in the array, not '}'"),
+        ("location_ids = [\n  # none yet\n  }]\n", "c.toml:3:3: not valid TOML: expected a value or ']' in the array, not '}'"),
+        ("x = { a = [[ }] }\n", "c.toml:1:14: not valid TOML: expected a value or ']' in the array, not '}'"),
+        ("d = 1979-05-27T:07\n", "c.toml:1:16: not valid TOML: a date-time needs a two-digit hour after the date"),
+        ("d = [1979-05-27tx:]\n", "c.toml:1:17: not valid TOML: a date-time needs a two-digit hour after the date"),
+        ("d = 1979-05-27 2\n", "c.toml:1:17: not valid TOML: a date-time needs a two-digit hour after the date"),
+        ("x = {d = 1979-05-27 2}\n", "c.toml:1:22: not valid TOML: a date-time needs a two-digit hour after the date"),
     ]
 
     @Test("parsing one does not crash the process", arguments: crashers.map(\.text))
@@ -57,16 +66,20 @@ struct TOMLPrecheckTests {
         #expect(settings.buildings["HQ [.]"]?.desks == 3)
     }
 
-    @Test("lines of nested arrays and inline tables are values, not headers")
-    func nestedValues() {
+    @Test("valid TOML passes: nested arrays and inline tables over lines, dates, date-like keys")
+    func validTOML() {
         #expect(TOMLPrecheck.firstProblem(in: """
             a = [
             [ {b = [
             [ 1 ] ] } ],
             [ "x" ], [ '''
-            [!]''' ]
+            [!]''' ], {},
             ]
             [c]
+            d = [1979-05-27, 1979-05-27T07:32:00Z, 1979-05-27 07:32, 1979-05-27t07:32:00.5-07:00 ]
+            e = 1979-05-27 # 12
+            1979-05-27T = 1
+            f = { 1979-05-27t = 2, g = [ 1979-05-27 ] }
             """) == nil)
     }
 
