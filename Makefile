@@ -7,7 +7,7 @@ BUILD_PACKAGES := libcmark-dev pkg-config libcurl4-openssl-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium git
 APT_PACKAGES ?= $(BUILD_PACKAGES)
 
-.PHONY: all build release test deps pydeps demo bench screenshots clean
+.PHONY: all build release test deps pydeps demo bench screenshots fuzz clean
 
 all: build
 
@@ -50,6 +50,11 @@ demo: release
 bench: release
 	scripts/bench.sh
 	scripts/bench-fetch.sh
+
+# libFuzzer on the export readers, the config loader and the metrics.json reader,
+# FUZZ_SECONDS (default 300) a target; crashes go to Fuzz/crashes/ (README "Fuzzing").
+fuzz: deps
+	SWIFT="$(SWIFT)" Fuzz/fuzz.sh
 
 # Screenshots of the demo report at 1280 and 375 px wide (docs/), for people to look at.
 screenshots: demo
