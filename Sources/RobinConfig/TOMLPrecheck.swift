@@ -6,7 +6,7 @@
 ///   `[[é]]`, a lone `[` (`parse_key`, 15481);
 /// - a `}` where an array expects a value: `[1, }]` (`parse_value`, 14994);
 /// - a date whose time does not start with two digits: `1979-05-27T:07`,
-///   `1979-05-27 2` (`parse_time`, 14790; `parse_value`, 15080).
+///   `1979-05-27 2`, `1979-05-"7 0` (`parse_time`, 14790; `parse_value`, 15080).
 /// And TOMLKit passes keys and strings as C strings, so a `\u0000` escape in a
 /// quoted key cuts it short and the key is then not found again (a crash in
 /// `TOMLTableIterator`), and one in a value silently cuts the value short.
@@ -150,24 +150,34 @@ struct TOMLPrecheck {
         return nil
     }
 
-    /// A value that starts like a date (`YYYY-MM-DD`) and goes on with `T`
-    /// (or `t`, or a space and a digit) must go on with a two-digit hour.
+    /// A value that starts like a date and goes on with `T` (or `t`) or a space
+    /// and a digit must go on with a two-digit hour. The parser takes any value
+    /// of ten characters (not counting `_`) with `-` fifth and eighth for a date
+    /// when a space and a digit follow (`1979-05-"7 0` too), and then asserts that
+    /// the hour goes on; with `T`, it has read a real date first.
     private func badDateTime() -> Problem? {
-        let pattern = Array("dddd-dd-dd".unicodeScalars)
-        guard index + pattern.count < scalars.count,
-              zip(pattern, scalars[index...]).allSatisfy({ $0 == "d" ? Self.isDigit($1) : $0 == $1 })
-        else { return nil }
-        let separator = index + pattern.count
+        var end = index
+        while end < scalars.count, !Self.endsValue(scalars[end]) { end += 1 }
+        let token = scalars[index..<end].filter { $0 != "_" }
         let hour: Int
-        switch scalars[separator] {
-        case "T", "t": hour = separator + 1
-        case " " where separator + 1 < scalars.count && Self.isDigit(scalars[separator + 1]): hour = separator + 1
-        default: return nil
+        if token.count == 10, token[4] == "-", token[7] == "-",
+           end + 1 < scalars.count, scalars[end] == " ", Self.isDigit(scalars[end + 1]) {
+            hour = end + 1
+        } else if end - index > 10, scalars[index + 10] == "T" || scalars[index + 10] == "t",
+                  zip("dddd-dd-dd".unicodeScalars, scalars[index...]).allSatisfy({ $0 == "d" ? Self.isDigit($1) : $0 == $1 }) {
+            hour = index + 11
+        } else {
+            return nil
         }
         for digit in hour..<(hour + 2) where digit >= scalars.count || !Self.isDigit(scalars[digit]) {
             return problem(at: digit, "not valid TOML: a date-time needs a two-digit hour after the date")
         }
         return nil
+    }
+
+    /// What ends a value for the parser (toml.hpp `is_value_terminator`).
+    private static func endsValue(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "]" || scalar == "}" || scalar == "," || scalar == "#"
     }
 
     private func isRun(_ quote: Unicode.Scalar, _ count: Int) -> Bool {

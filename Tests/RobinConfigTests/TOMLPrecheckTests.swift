@@ -29,6 +29,8 @@ struct TOMLPrecheckTests {
         ("d = [1979-05-27tx:]\n", "c.toml:1:17: not valid TOML: a date-time needs a two-digit hour after the date"),
         ("d = 1979-05-27 2\n", "c.toml:1:17: not valid TOML: a date-time needs a two-digit hour after the date"),
         ("x = {d = 1979-05-27 2}\n", "c.toml:1:22: not valid TOML: a date-time needs a two-digit hour after the date"),
+        ("org_id =1979-05-\"7 0# x\n", "c.toml:1:21: not valid TOML: a date-time needs a two-digit hour after the date"),
+        ("d = [1979-05-2_7 2]\n", "c.toml:1:19: not valid TOML: a date-time needs a two-digit hour after the date"),
     ]
 
     @Test("parsing one does not crash the process", arguments: crashers.map(\.text))
@@ -78,6 +80,7 @@ struct TOMLPrecheckTests {
             [c]
             d = [1979-05-27, 1979-05-27T07:32:00Z, 1979-05-27 07:32, 1979-05-27t07:32:00.5-07:00 ]
             e = 1979-05-27 # 12
+            e2 = [1979-05-27 , 1979-05-28]
             1979-05-27T = 1
             f = { 1979-05-27t = 2, g = [ 1979-05-27 ] }
             """) == nil)
