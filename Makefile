@@ -23,7 +23,7 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 INSTALLED = $(BINDIR)/robin-report $(MAN1DIR)/robin-report.1 $(BASHDIR)/robin-report \
 	$(ZSHDIR)/_robin-report $(FISHDIR)/robin-report.fish
 
-.PHONY: all build release test deps pydeps demo bench screenshots clean install uninstall
+.PHONY: all build release test deps pydeps demo bench screenshots clean install uninstall fuzz
 
 all: build
 
@@ -71,6 +71,11 @@ demo: release
 bench: release
 	scripts/bench.sh
 	scripts/bench-fetch.sh
+
+# libFuzzer on the export readers, the config loader and the metrics.json reader,
+# FUZZ_SECONDS (default 300) a target; crashes go to Fuzz/crashes/ (README "Fuzzing").
+fuzz: deps
+	SWIFT="$(SWIFT)" Fuzz/fuzz.sh
 
 # Screenshots of the demo report at 1280 and 375 px wide (docs/), for people to look at.
 screenshots: demo

@@ -28,6 +28,10 @@ public struct ConfigLoader {
             throw ConfigError(file: file, line: place.line, column: place.column,
                               message: "a NUL character (\\0) is not allowed in the configuration")
         }
+        // What TOMLKit would crash on or silently cut short.
+        if let problem = TOMLPrecheck.firstProblem(in: text) {
+            throw ConfigError(file: file, line: problem.line, column: problem.column, message: problem.message)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
