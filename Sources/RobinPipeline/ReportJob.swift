@@ -111,7 +111,10 @@ public struct ReportJob: Sendable {
         if let printer {
             finish = { staging in try printer.print(html: staging + "/report.html", to: staging + "/report.pdf") }
         }
-        let folder = try folderWriter.write(report, finish: finish)
+        let finishing = finish
+        // The writing waits on fsync, and with --pdf on a browser for seconds: on a thread of its
+        // own, so it holds none of the few threads every task of this process runs on.
+        let folder = try await Blocking.run { try folderWriter.write(report, finish: finishing) }
         try ReportWriter(outputDirectory: outputDirectory).writeIndex(warn: warn)
         return folder
     }
