@@ -93,6 +93,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "RobinTestSupportTests", dependencies: ["RobinTestSupport", "RobinModel"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RobinSyntheticTests", dependencies: ["RobinSynthetic", "RobinTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobinExportsTests",
