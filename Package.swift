@@ -91,7 +91,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Helpers shared by the test targets (temporary files, export CSV builders).
+        // Helpers shared by the test targets (child processes run off the cooperative pool, temporary
+        // folders and files, export CSV builders, golden files).
         .target(name: "RobinTestSupport", dependencies: ["RobinModel"], path: "Tests/RobinTestSupport",
                 swiftSettings: swiftSettings),
         // Test data: a deterministic synthetic Robin organisation, and its generator.
@@ -104,7 +105,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "RobinSyntheticTests", dependencies: ["RobinSynthetic"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RobinTestSupportTests", dependencies: ["RobinTestSupport", "RobinModel"], swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RobinSyntheticTests", dependencies: ["RobinSynthetic", "RobinTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobinExportsTests",
             dependencies: ["RobinExports", "RobinTestSupport", "RobinSynthetic"],
@@ -155,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RobinConfigTests",
-            dependencies: ["RobinConfig"],
+            dependencies: ["RobinConfig", "RobinTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -167,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "RobinFetchTests",
             dependencies: [
-                "RobinFetch", "RobinSimulator", "RobinModel", "RobinSynthetic", "RobinConfig",
+                "RobinFetch", "RobinSimulator", "RobinModel", "RobinSynthetic", "RobinConfig", "RobinTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

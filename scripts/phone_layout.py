@@ -23,6 +23,7 @@ usage: phone_layout.py REPORT_HTML [WIDTH]
 import json
 import os
 import pathlib
+import shutil
 import sys
 import tempfile
 
@@ -81,6 +82,7 @@ def main():
         json.dump(driver.execute_script(MEASURE), sys.stdout, ensure_ascii=False)
     finally:
         driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)  # the browser's throw-away profile
 
 
 if __name__ == "__main__":

@@ -22,7 +22,12 @@ struct ExportRun: Sendable {
         let (exportID, acceptedAt, requestedAt) = try await request(job)
         let (spool, bytes) = try await poll(job, exportID: exportID, acceptedAt: acceptedAt)
         do {
-            try cache.store(spool, kind: job.kind, date: job.date, fetchedAt: requestedAt)
+            // Storing waits on fsync (the CSV, its record, their folder): on a thread of its own,
+            // so the pool threads every export's polling runs on are not held meanwhile.
+            let cache = self.cache
+            try await Blocking.run { () throws(FetchError) in
+                try cache.store(spool, kind: job.kind, date: job.date, fetchedAt: requestedAt)
+            }
         } catch {
             spool.discard()
             throw error

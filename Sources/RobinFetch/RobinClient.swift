@@ -101,7 +101,8 @@ struct RobinClient: Sendable {
             }
             let problem: String?
             do {
-                problem = try file.check(kind: kind)
+                // Reading the whole body back: on a thread of its own, off the cooperative pool.
+                problem = try await Blocking.run { () throws(FetchError) in try file.check(kind: kind) }
             } catch {
                 file.discard()
                 throw error

@@ -146,7 +146,11 @@ public struct ReportJob: Sendable {
         }
         let report = onlyAudience == nil
             ? try stages.renderer.render(assembly.input(exports: exports, metrics: organization)) : nil
-        return try stages.writer.write(ReportSet(period: period, organization: report, audiences: audienceReports), warn: warn)
+        let reports = ReportSet(period: period, organization: report, audiences: audienceReports)
+        let writer = stages.writer
+        // The writing waits on fsync, and with --pdf on a browser for seconds: on a thread of its
+        // own, so it holds none of the few threads every task of this process runs on.
+        return try await Blocking.run { try writer.write(reports, warn: warn) }
     }
 
     /// The trend's metrics of `exports` with `settings`.

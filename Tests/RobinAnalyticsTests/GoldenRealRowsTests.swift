@@ -31,7 +31,7 @@ struct GoldenRealRowsTests {
         let period = Period(from: LocalDate("2026-11-16")!, to: LocalDate("2026-11-22")!)!
         let metrics = try Analyzer(settings: settings).metrics(desks: exports.desks, events: exports.events, period: period)
         #expect(metrics.rooms.total.allDay == 3)
-        if let problem = Golden.mismatch(metrics.json, name: "real/metrics.json") {
+        if let problem = await Golden.mismatch(metrics.json, name: "real/metrics.json") {
             Issue.record(Comment(rawValue: problem))
         }
     }

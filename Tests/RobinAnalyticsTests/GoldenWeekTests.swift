@@ -29,7 +29,7 @@ struct GoldenWeekTests {
         #expect(exports.desks.stats.duplicates > 0, "the overlapping daily files share rows")
         let period = Period(from: LocalDate("2026-11-16")!, to: LocalDate("2026-11-22")!)!
         let metrics = try Analyzer(settings: settings).metrics(desks: exports.desks, events: exports.events, period: period)
-        if let problem = Golden.mismatch(metrics.json, name: "week/metrics.json") {
+        if let problem = await Golden.mismatch(metrics.json, name: "week/metrics.json") {
             Issue.record(Comment(rawValue: problem))
         }
     }

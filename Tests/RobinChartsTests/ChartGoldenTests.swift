@@ -7,51 +7,51 @@ import Testing
 @Suite("Chart golden files")
 struct ChartGoldenTests {
     @Test("daily attendance, one week")
-    func dailyWeek() {
-        expectGolden(Charts.dailyAttendance(SampleData.week), "daily-attendance-week.svg")
+    func dailyWeek() async {
+        await expectGolden(Charts.dailyAttendance(SampleData.week), "daily-attendance-week.svg")
     }
 
     @Test("daily attendance, one month (Mondays labelled)")
-    func dailyMonth() {
-        expectGolden(Charts.dailyAttendance(SampleData.month), "daily-attendance-month.svg")
+    func dailyMonth() async {
+        await expectGolden(Charts.dailyAttendance(SampleData.month), "daily-attendance-month.svg")
     }
 
     @Test("weekday attendance with a weekday without data")
-    func weekday() {
-        expectGolden(Charts.weekdayAttendance(SampleData.byWeekday), "weekday-attendance.svg")
+    func weekday() async {
+        await expectGolden(Charts.weekdayAttendance(SampleData.byWeekday), "weekday-attendance.svg")
     }
 
     @Test("room heatmap, business hours only")
-    func heatmap() {
-        expectGolden(Charts.roomHeatmap(SampleData.heatmap), "room-heatmap.svg")
+    func heatmap() async {
+        await expectGolden(Charts.roomHeatmap(SampleData.heatmap), "room-heatmap.svg")
     }
 
     @Test("room heatmap with an evening meeting shows all 24 hours")
-    func heatmapAllHours() {
+    func heatmapAllHours() async {
         let chart = Charts.roomHeatmap(SampleData.heatmapWithNight)
-        expectGolden(chart, "room-heatmap-24h.svg")
+        await expectGolden(chart, "room-heatmap-24h.svg")
         #expect(chart.svg.contains(">0</text>") && chart.svg.contains(">21</text>"))
     }
 
     @Test("percent trend with a gap")
-    func trendPercent() {
+    func trendPercent() async {
         let chart = Charts.trend(fileName: "trend-desk-utilization.svg", title: "Desk utilization",
                                  points: SampleData.utilization, percent: true)
-        expectGolden(chart, "trend-desk-utilization.svg")
+        await expectGolden(chart, "trend-desk-utilization.svg")
         #expect(chart.summary == "Desk utilization: 53% in 2026-W48, up from 51.5% in 2026-W47; "
             + "between 41% and 53% over 8 periods.")
     }
 
     @Test("count trend")
-    func trendCount() {
+    func trendCount() async {
         let chart = Charts.trend(fileName: "trend-people.svg", title: "Average daily people",
                                  points: SampleData.people, percent: false)
-        expectGolden(chart, "trend-people.svg")
+        await expectGolden(chart, "trend-people.svg")
     }
 
     @Test("empty charts", arguments: EmptyCase.allCases)
-    func empty(_ kind: EmptyCase) {
-        expectGolden(kind.chart, "empty-\(kind).svg")
+    func empty(_ kind: EmptyCase) async {
+        await expectGolden(kind.chart, "empty-\(kind).svg")
     }
 
     @Test("summaries carry the key numbers")
@@ -75,8 +75,8 @@ struct ChartGoldenTests {
         #expect(Charts.roomHeatmap([]).title == "Share of rooms booked by weekday and hour")
     }
 
-    private func expectGolden(_ chart: Chart, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Golden.mismatch(chart.svg, name: name) {
+    private func expectGolden(_ chart: Chart, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) async {
+        if let problem = await Golden.mismatch(chart.svg, name: name) {
             Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RobinModel
+import RobinTestSupport
 @testable import RobinConfig
 
 @Suite("Configuration")
@@ -104,9 +105,9 @@ struct ConfigLoaderTests {
 
     @Test("a NUL byte in a file on disk is found too")
     func nulByteInFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robin-nul-\(UUID().uuidString).toml").path
-        try Data("org_id = 1\0\nbogus = 2\n".utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try TempFile("org_id = 1\0\nbogus = 2\n", name: "robin-nul.toml")
+        defer { file.remove() }
+        let path = file.path
         let error = try #require(throws: ConfigError.self) { try ConfigLoader.load(path: path) }
         #expect(error.description == "\(path):1:11: a NUL character (\\0) is not allowed in the configuration")
     }

@@ -13,10 +13,12 @@ struct AudienceDeliveryTests {
     /// A work folder holding the synthetic week's cache and a configuration of
     /// `email` keys and `audiences` (TOML tables); `report` writes Output/2026-W47.
     struct Work {
-        let path: String
+        let folder: TemporaryFolder
+        var path: String { folder.path }
 
         init(email: String = "", audiences: String = Work.twoAudiences) throws {
-            path = try Fixture.temporaryFolder()
+            folder = try TemporaryFolder("robin-audiences")
+            let path = folder.path
             let cache = try Fixture.weekCache(in: path)
             try write(email: email, audiences: audiences, cache: cache)
         }
@@ -41,15 +43,15 @@ struct AudienceDeliveryTests {
             try Data(config.utf8).write(to: URL(fileURLWithPath: path + "/robin-report.toml"))
         }
 
-        func report() throws {
-            let result = try cli.run(["report", "--week", "2026-W47", "--offline", "--quiet"], directory: path)
+        func report() async throws {
+            let result = try await cli.run(["report", "--week", "2026-W47", "--offline", "--quiet"], directory: path)
             #expect(result.status == 0, "\(result.stderr)")
         }
 
         var period: String { path + "/Output/2026-W47" }
 
-        func email(_ arguments: [String] = [], report: String? = nil) throws -> CommandRunner.Result {
-            try cli.run(["email", "--report", report ?? period] + arguments, directory: path)
+        func email(_ arguments: [String] = [], report: String? = nil) async throws -> CommandRunner.Result {
+            try await cli.run(["email", "--report", report ?? period] + arguments, directory: path)
         }
 
         /// The sent-log's entries (comment lines left out).
@@ -60,23 +62,24 @@ struct AudienceDeliveryTests {
     }
 
     @Test("each report goes to its own list with its own link; the sent-log keys (period, audience), so reruns send only what is missing")
-    func perAudienceMail() throws {
-        let sink = try SMTPSink()
+    func perAudienceMail() async throws {
+        let sink = try await SMTPSink()
         defer { sink.stop() }
         let work = try Work(email: """
             smtp_url = "\(sink.url)"
             report_url = "https://docs.example.com/reports/{folder}/report.html"
             """, audiences: Work.twoAudiences + "\n\n[[audiences]]\nname = \"Singapore\"\nbuildings = [\"Singapore\"]\n")
-        try work.report()
+        defer { work.folder.remove() }
+        try await work.report()
 
         // One audience's folder alone: only its message.
-        let london = try work.email(report: work.period + "/audiences/london-site")
+        let london = try await work.email(report: work.period + "/audiences/london-site")
         #expect(london.status == 0, "\(london.stderr)")
         #expect(london.stdout == "sent \"Workplace report - week 47, 2026 (London site)\" to 2 recipients via \(sink.url)\n")
-        #expect(sink.waitForMessages(1).count == 1)
+        #expect(await sink.waitForMessages(1).count == 1)
 
         // The period: the organisation's and Engineering's; London's was sent, Singapore has no list.
-        let period = try work.email()
+        let period = try await work.email()
         #expect(period.status == 0, "\(period.stderr)")
         #expect(period.stdout == "sent \"Workplace report - week 47, 2026\" to 1 recipient via \(sink.url)\n"
             + "sent \"Workplace report - week 47, 2026 (Engineering)\" to 1 recipient via \(sink.url)\n")
@@ -86,11 +89,11 @@ struct AudienceDeliveryTests {
         #expect(notices[0].hasSuffix(" to london-lead@example.com, ops@example.com (\(work.path)/cache/sent-log.tsv); nothing sent (add --resend to send it again)"))
         #expect(notices[1] == "robin-report: audience \"Singapore\" has no to in its [[audiences]]; its report is not mailed")
 
-        let files = sink.waitForMessages(3)
+        let files = await sink.waitForMessages(3)
         try #require(files.count == 3)
         var byRecipient: [String: ParsedMessage] = [:]
         for file in files {
-            let parsed = try Python.inspect(file)
+            let parsed = try await Python.inspect(file)
             #expect(parsed.defects.isEmpty)
             byRecipient[(try sink.envelope(file)["rcpt_tos"] as? [String] ?? []).joined(separator: ",")] = parsed
         }
@@ -109,11 +112,11 @@ struct AudienceDeliveryTests {
         #expect(byRecipient["eng-lead@example.com"]?.part("text/html")?.content.contains("Workplace report: Engineering, week 47, 2026</h1>") == true)
 
         // A rerun sends nothing and says so for each report.
-        let again = try work.email()
+        let again = try await work.email()
         #expect(again.status == 0)
         #expect(again.stdout.isEmpty)
         #expect(again.stderr.split(separator: "\n").filter { $0.contains("was already sent at") }.count == 3)
-        Thread.sleep(forTimeInterval: 0.3)
+        try await Task.sleep(for: .milliseconds(300))
         #expect(sink.messages().count == 3)
         let log = work.sentLog
         #expect(log.count == 3)
@@ -123,27 +126,29 @@ struct AudienceDeliveryTests {
     }
 
     @Test("a sent-log line written before audiences (four fields) stands for the organisation's report")
-    func oldSentLog() throws {
-        let sink = try SMTPSink()
+    func oldSentLog() async throws {
+        let sink = try await SMTPSink()
         defer { sink.stop() }
         let work = try Work(email: "smtp_url = \"\(sink.url)\"")
-        try work.report()
+        defer { work.folder.remove() }
+        try await work.report()
         try Data("# robin-report sent-log: period\tsent at (UTC)\tMessage-ID\trecipients\n2026-W47\t2026-11-23T07:00:03Z\t<a@example.com>\tann@example.com\n".utf8)
             .write(to: URL(fileURLWithPath: work.path + "/cache/sent-log.tsv"))
-        let result = try work.email()
+        let result = try await work.email()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "robin-report: 2026-W47 was already sent at 2026-11-23T07:00:03Z to ann@example.com (\(work.path)/cache/sent-log.tsv); nothing sent (add --resend to send it again)\n")
         #expect(result.stdout.split(separator: "\n").count == 2)
-        #expect(sink.waitForMessages(2).count == 2)
+        #expect(await sink.waitForMessages(2).count == 2)
         #expect(work.sentLog.count == 3)
     }
 
     @Test("attach_pdf attaches each folder's report.pdf; a missing one stops the run naming the file, before anything is sent")
-    func attachPDF() throws {
+    func attachPDF() async throws {
         let work = try Work(email: "attach_pdf = true")
-        try work.report()
+        defer { work.folder.remove() }
+        try await work.report()
         let dryRun = ["--dry-run"]
-        let missing = try work.email(dryRun)
+        let missing = try await work.email(dryRun)
         #expect(missing.status == 2)
         #expect(missing.stderr == "robin-report: \(work.period)/report.pdf: missing, and email.attach_pdf is set; run `robin-report report --pdf` (or set pdf = true) to print it, or turn attach_pdf off\n")
         #expect(!FileManager.default.fileExists(atPath: work.period + "/email.eml"))
@@ -154,11 +159,11 @@ struct AudienceDeliveryTests {
         for (name, folder) in folders {
             try Data("%PDF-1.4\n% \(name)\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: folder + "/report.pdf"))
         }
-        let result = try work.email(dryRun)
+        let result = try await work.email(dryRun)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 3)
         for (name, folder) in folders {
-            let parsed = try Python.inspect(folder + "/email.eml")
+            let parsed = try await Python.inspect(folder + "/email.eml")
             #expect(parsed.content_type == "multipart/mixed")
             #expect(parsed.parts.map(\.content_type) == ["text/plain", "text/html", "application/pdf"])
             let pdf = try #require(parsed.part("application/pdf"))
@@ -169,29 +174,32 @@ struct AudienceDeliveryTests {
     }
 
     @Test("an audience folder the configuration does not know stops the run before anything is sent")
-    func unknownAudienceFolder() throws {
+    func unknownAudienceFolder() async throws {
         let work = try Work()
-        try work.report()
+        defer { work.folder.remove() }
+        try await work.report()
         try work.write(email: "", audiences: "[[audiences]]\nname = \"London site\"\nbuildings = [\"London\"]\nto = [\"l@example.com\"]\n")
-        let result = try work.email(["--dry-run"])
+        let result = try await work.email(["--dry-run"])
         #expect(result.status == 2)
         #expect(result.stderr == "robin-report: \(work.period)/audiences/engineering: no audience of the configuration has the folder name \"engineering\" (add it to [[audiences]], or run robin-report report again to drop the folder)\n")
         #expect(!FileManager.default.fileExists(atPath: work.period + "/email.eml"))
     }
 
     @Test("publish copies the audience folders into the repository and the index; an audience dropped from the report goes")
-    func publish() throws {
+    func publish() async throws {
         let work = try Work()
-        try work.report()
-        let repo = try GitRepo()
+        defer { work.folder.remove() }
+        try await work.report()
+        let repo = try await GitRepo()
+        defer { repo.remove() }
         let publisher = Publisher(environment: repo.environment)
-        guard case .committed(_, let message, let path) = try publisher.publish(reportFolder: work.period, repository: repo.path) else {
+        guard case .committed(_, let message, let path) = try await Blocking.run({ try publisher.publish(reportFolder: work.period, repository: repo.path) }) else {
             Issue.record("expected a commit")
             return
         }
         #expect(path == "reports/2026-W47")
         #expect(message.hasSuffix("Files: reports/2026-W47/\nAudiences: Engineering, London site (reports/2026-W47/audiences/)\n"), "\(message)")
-        let tracked = try repo.git("ls-files", "reports/2026-W47/audiences").split(separator: "\n")
+        let tracked = try await repo.git("ls-files", "reports/2026-W47/audiences").split(separator: "\n")
         for audience in ["london-site", "engineering"] {
             for file in ["report.md", "metrics.json", "charts/daily-attendance.svg"] {
                 #expect(tracked.contains(Substring("reports/2026-W47/audiences/\(audience)/\(file)")), "\(audience)/\(file)")
@@ -206,22 +214,24 @@ struct AudienceDeliveryTests {
 
         // Engineering is dropped from the configuration: the next report and publish remove it.
         try work.write(email: "", audiences: "[[audiences]]\nname = \"London site\"\nbuildings = [\"London\"]\n")
-        try work.report()
-        guard case .committed(_, let update, _) = try publisher.publish(reportFolder: work.period, repository: repo.path) else {
+        try await work.report()
+        guard case .committed(_, let update, _) = try await Blocking.run({ try publisher.publish(reportFolder: work.period, repository: repo.path) }) else {
             Issue.record("expected a commit")
             return
         }
         #expect(update.hasPrefix("Update workplace report for week 47, 2026"))
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/reports/2026-W47/audiences/engineering"))
         #expect(!(try repo.read("reports/index.md")).contains("Engineering"))
-        #expect(try repo.git("status", "--porcelain").isEmpty)
+        #expect(try await repo.git("status", "--porcelain").isEmpty)
     }
 
     @Test("publish refuses an audience folder given alone, and a symbolic link among the audience folders, touching nothing")
-    func publishRefusals() throws {
+    func publishRefusals() async throws {
         let work = try Work()
-        try work.report()
-        let repo = try GitRepo()
+        defer { work.folder.remove() }
+        try await work.report()
+        let repo = try await GitRepo()
+        defer { repo.remove() }
         let publisher = Publisher(environment: repo.environment)
         let alone = try #require(throws: DeliveryError.self) {
             try publisher.publish(reportFolder: work.period + "/audiences/london-site", repository: repo.path)
@@ -229,7 +239,9 @@ struct AudienceDeliveryTests {
         #expect(alone.kind == .usage)
         #expect(alone.message == "\(work.period)/audiences/london-site: the report of audience \"London site\"; publish its period's folder (\(work.period)), which brings every audience's report with it")
 
-        let elsewhere = try Fixture.temporaryFolder()
+        let elsewhereFolder = try TemporaryFolder("robin-elsewhere")
+        defer { elsewhereFolder.remove() }
+        let elsewhere = elsewhereFolder.path
         try FileManager.default.moveItem(atPath: work.period + "/audiences/engineering", toPath: elsewhere + "/engineering")
         try FileManager.default.createSymbolicLink(atPath: work.period + "/audiences/engineering", withDestinationPath: elsewhere + "/engineering")
         let link = try #require(throws: DeliveryError.self) { try publisher.publish(reportFolder: work.period, repository: repo.path) }

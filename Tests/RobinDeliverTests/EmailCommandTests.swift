@@ -8,31 +8,33 @@ private let cli = CommandRunner()
 @Suite("email command")
 struct EmailCommandTests {
     @Test("sends over SMTP once; a rerun sends nothing and says so; --resend sends again; the password is never shown")
-    func sendOnceThenRefuse() throws {
-        let sink = try SMTPSink(user: "reports", password: "pw-7f3a9c")
+    func sendOnceThenRefuse() async throws {
+        let sink = try await SMTPSink(user: "reports", password: "pw-7f3a9c")
         defer { sink.stop() }
-        let work = try Fixture.temporaryFolder()
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         let cache = work + "/cache"
         let arguments = ["email", "--report", Fixture.report, "--to", "Ann Leader <ann@example.com>", "bo@example.com",
                          "--from", "reports@example.com", "--smtp", sink.url, "--smtp-user", "reports", "--cache", cache]
         let environment = ["SMTP_PASSWORD": "pw-7f3a9c"]
 
-        let first = try cli.run(arguments, directory: work, environment: environment)
+        let first = try await cli.run(arguments, directory: work, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "sent \"Workplace report - week 47, 2026\" to 2 recipients via \(sink.url)\n")
-        #expect(sink.waitForMessages(1).count == 1)
+        #expect(await sink.waitForMessages(1).count == 1)
 
-        let second = try cli.run(arguments, directory: work, environment: environment)
+        let second = try await cli.run(arguments, directory: work, environment: environment)
         #expect(second.status == 0)
         #expect(second.stdout.isEmpty)
         #expect(second.stderr.hasPrefix("robin-report: 2026-W47 was already sent at "))
         #expect(second.stderr.hasSuffix(" to ann@example.com, bo@example.com (\(cache)/sent-log.tsv); nothing sent (add --resend to send it again)\n"))
-        Thread.sleep(forTimeInterval: 0.3)
+        try await Task.sleep(for: .milliseconds(300))
         #expect(sink.messages().count == 1)
 
-        let third = try cli.run(arguments + ["--resend"], directory: work, environment: environment)
+        let third = try await cli.run(arguments + ["--resend"], directory: work, environment: environment)
         #expect(third.status == 0, "\(third.stderr)")
-        #expect(sink.waitForMessages(2).count == 2)
+        #expect(await sink.waitForMessages(2).count == 2)
 
         let log = try String(contentsOfFile: cache + "/sent-log.tsv", encoding: .utf8)
         let entries = log.split(separator: "\n").filter { !$0.hasPrefix("#") }
@@ -45,10 +47,12 @@ struct EmailCommandTests {
     }
 
     @Test("defaults come from the [email] table of the configuration")
-    func configDefaults() throws {
-        let sink = try SMTPSink()
+    func configDefaults() async throws {
+        let sink = try await SMTPSink()
         defer { sink.stop() }
-        let work = try Fixture.temporaryFolder()
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         try Data("""
             cache = "\(work)/cache"
 
@@ -59,49 +63,53 @@ struct EmailCommandTests {
             subject = "Office week: {period} ({folder})"
             smtp_url = "\(sink.url)"
             """.utf8).write(to: URL(fileURLWithPath: work + "/robin-report.toml"))
-        let result = try cli.run(["email", "--report", Fixture.report], directory: work)
+        let result = try await cli.run(["email", "--report", Fixture.report], directory: work)
         #expect(result.status == 0, "\(result.stderr)")
-        let files = sink.waitForMessages(1)
+        let files = await sink.waitForMessages(1)
         try #require(files.count == 1)
-        let parsed = try Python.inspect(files[0])
+        let parsed = try await Python.inspect(files[0])
         #expect(parsed.headers["Subject"] == "Office week: week 47, 2026 (2026-W47)")
         #expect(parsed.to == ["ann@example.com"] && parsed.cc == ["cfo@example.com"])
         #expect(FileManager.default.fileExists(atPath: work + "/cache/sent-log.tsv"))
     }
 
     @Test("--dry-run writes email.eml in the report folder, sends nothing and logs nothing")
-    func dryRun() throws {
-        let work = try Fixture.temporaryFolder()
+    func dryRun() async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         let report = try Fixture.reportCopy(in: work)
         let arguments = ["email", "--report", report, "--to", "ann@example.com", "--from", "reports@example.com",
                          "--subject", "Rapport – {period}", "--dry-run", "--cache", work + "/cache"]
-        let result = try cli.run(arguments)
+        let result = try await cli.run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "wrote \(report)/email.eml (dry run: nothing sent)\n")
-        let parsed = try Python.inspect(report + "/email.eml")
+        let parsed = try await Python.inspect(report + "/email.eml")
         #expect(parsed.headers["Subject"] == "Rapport – week 47, 2026")
         #expect(parsed.parts.map(\.content_type) == ["text/plain", "text/html"])
         #expect(parsed.max_line_octets < 998 && parsed.crlf && !parsed.bare_lf)
         #expect(parsed.defects.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: work + "/cache/sent-log.tsv"))
         // A dry run may be repeated: it is never "already sent".
-        #expect(try cli.run(arguments).status == 0)
+        #expect(try await cli.run(arguments).status == 0)
     }
 
     @Test("--sendmail pipes the message to the command; a failing command is a one-line error")
-    func sendmail() throws {
-        let work = try Fixture.temporaryFolder()
+    func sendmail() async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         let out = work + "/piped.eml"
-        let result = try cli.run(["email", "--report", Fixture.report, "--to", "ann@example.com", "--from", "reports@example.com",
+        let result = try await cli.run(["email", "--report", Fixture.report, "--to", "ann@example.com", "--from", "reports@example.com",
                                   "--sendmail", "cat > '\(out)'", "--cache", work + "/cache"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "sent \"Workplace report - week 47, 2026\" to 1 recipient via sendmail command \"cat > '\(out)'\"\n")
-        let parsed = try Python.inspect(out)
+        let parsed = try await Python.inspect(out)
         #expect(!parsed.crlf)  // local mail programs take LF line ends
         #expect(parsed.defects.isEmpty)
         #expect(parsed.part("text/plain")?.content.contains("| Desk utilization | 67.1% |") == true)
 
-        let failing = try cli.run(["email", "--report", Fixture.report, "--to", "ann@example.com", "--from", "reports@example.com",
+        let failing = try await cli.run(["email", "--report", Fixture.report, "--to", "ann@example.com", "--from", "reports@example.com",
                                    "--sendmail", "echo 'msmtp: cannot connect' >&2; exit 75", "--cache", work + "/cache2"])
         #expect(failing.status == 1)
         #expect(failing.stderr == "robin-report: sendmail command \"echo 'msmtp: cannot connect' >&2; exit 75\" exited with status 75: msmtp: cannot connect\n")
@@ -120,28 +128,31 @@ struct EmailCommandTests {
         (["--dry-run", "--to", "not-an-address"], 2, "Error: \"not-an-address\" is not an address like name@example.com\n"),
         (["--dry-run", "--subject", "Week {week}"], 2, "Error: --subject: unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline}, {audience})\n"),
     ] as [([String], Int32, String)])
-    func errors(arguments: [String], status: Int32, message: String) throws {
-        let work = try Fixture.temporaryFolder()
+    func errors(arguments: [String], status: Int32, message: String) async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         var base = ["email", "--report", Fixture.report, "--from", "reports@example.com", "--cache", work + "/cache"]
         if !arguments.contains("--to") { base += ["--to", "ann@example.com"] }
-        let started = Date()
-        let result = try cli.run(base + arguments, directory: work)
+        let result = try await cli.run(base + arguments, directory: work)
         #expect(result.status == status)
         // The first line says what is wrong (argument-parser adds the usage after flag errors).
         #expect(String(result.stderr.prefix { $0 != "\n" }) + "\n" == message)
         #expect(!result.stderr.contains("hunter2"))
-        #expect(Date().timeIntervalSince(started) < 10)  // refused before connecting anywhere
+        #expect(result.duration < .seconds(10))  // refused before connecting anywhere
     }
 
     @Test("a missing report folder exits 1; a folder without metrics.json exits 3")
-    func badReports() throws {
-        let work = try Fixture.temporaryFolder()
-        let missing = try cli.run(["email", "--report", work + "/nope", "--to", "a@example.com", "--from", "b@example.com", "--dry-run"])
+    func badReports() async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
+        let missing = try await cli.run(["email", "--report", work + "/nope", "--to", "a@example.com", "--from", "b@example.com", "--dry-run"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "robin-report: \(work)/nope: no such report folder\n")
         let report = try Fixture.reportCopy(in: work)
         try FileManager.default.removeItem(atPath: report + "/metrics.json")
-        let incomplete = try cli.run(["email", "--report", report, "--to", "a@example.com", "--from", "b@example.com", "--dry-run"])
+        let incomplete = try await cli.run(["email", "--report", report, "--to", "a@example.com", "--from", "b@example.com", "--dry-run"])
         #expect(incomplete.status == 3)
         #expect(incomplete.stderr == "robin-report: \(report)/metrics.json: missing (is \(report) a report folder written by robin-report report?)\n")
     }

@@ -15,7 +15,7 @@ struct EmailOpeningTests {
 
     /// report --offline of the synthetic week, London renamed `hostile` and `[targets]` set;
     /// then email --dry-run with `subject`. Returns the report folder.
-    static func reportAndEmail(in work: String, subject: String) throws -> String {
+    static func reportAndEmail(in work: String, subject: String) async throws -> String {
         let cache = try Fixture.weekCache(in: work)
         for kind in ["desks", "spaces"] {
             let folder = "\(cache)/1/all/\(kind)"
@@ -27,11 +27,11 @@ struct EmailOpeningTests {
         let config = work + "/robin-report.toml"
         let settings = try String(contentsOfFile: Fixture.weekConfig, encoding: .utf8) + "\n[targets]\ndesk_utilization = 0.7\n"
         try Data(settings.utf8).write(to: URL(fileURLWithPath: config))
-        let report = try cli.run(["report", "--week", "2026-W47", "--offline", "--org", "1", "--config", config,
+        let report = try await cli.run(["report", "--week", "2026-W47", "--offline", "--org", "1", "--config", config,
                                   "--cache", cache, "--output", work + "/Output", "--quiet"], directory: work)
         #expect(report.status == 0, "\(report.stderr)")
         let folder = work + "/Output/2026-W47"
-        let email = try cli.run(["email", "--report", folder, "--to", "ann@example.com", "--from", "reports@example.com",
+        let email = try await cli.run(["email", "--report", folder, "--to", "ann@example.com", "--from", "reports@example.com",
                                  "--subject", subject, "--dry-run", "--cache", work + "/sent"])
         #expect(email.status == 0, "\(email.stderr)")
         return folder
@@ -69,11 +69,12 @@ struct EmailOpeningTests {
     }
 
     @Test("both parts lead with the report's own sentences, names escaped for each, and {headline} is the most notable one")
-    func sameSentences() throws {
-        let work = try Fixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        let folder = try Self.reportAndEmail(in: work, subject: "{period}: {headline}")
-        let message = try Python.inspect(folder + "/email.eml")
+    func sameSentences() async throws {
+        let scratch = try TemporaryFolder("robin-opening")
+        defer { scratch.remove() }
+        let work = scratch.path
+        let folder = try await Self.reportAndEmail(in: work, subject: "{period}: {headline}")
+        let message = try await Python.inspect(folder + "/email.eml")
         let html = try #require(message.part("text/html")?.content)
         let plain = try #require(message.part("text/plain")?.content)
         let metrics = try MetricsDocument.read(contentsOf: folder + "/metrics.json")

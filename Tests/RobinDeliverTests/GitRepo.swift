@@ -1,10 +1,12 @@
 import Foundation
+import RobinTestSupport
 
 /// A real git repository in a temporary folder, with a HOME of its own: git
 /// sees no user identity and no global or system configuration.
 struct GitRepo {
     let path: String
     let home: String
+    private let root: TemporaryFolder
 
     /// The environment for git and for robin-report: this process's, minus
     /// every identity git could find.
@@ -19,45 +21,32 @@ struct GitRepo {
     }
 
     /// `git init` in a new folder (no commits yet).
-    init() throws {
-        let root = try Fixture.temporaryFolder()
-        path = root + "/docs"
-        home = root + "/home"
+    init() async throws {
+        root = try TemporaryFolder("robin-git")
+        path = root.file("docs")
+        home = root.file("home")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        try git("init", "--quiet", "--initial-branch=main")
+        try await git("init", "--quiet", "--initial-branch=main")
     }
 
-    /// Runs git in the repository; returns stdout, throws on failure.
+    /// Runs git in the repository; returns stdout, throws with its stderr on failure.
     @discardableResult
-    func git(_ arguments: String..., environment extra: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path] + arguments
-        process.environment = environment.merging(extra) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitFailure(description: "git \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))")
-        }
-        return String(decoding: output, as: UTF8.self)
+    func git(_ arguments: String..., environment extra: [String: String] = [:]) async throws -> String {
+        try await TestProcess.output("git", ["-C", path] + arguments, environment: environment.merging(extra) { $1 })
     }
 
     /// Commits on HEAD (0 for an unborn branch).
-    func commitCount() throws -> Int {
-        Int((try? git("rev-list", "--count", "HEAD"))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "0") ?? 0
+    func commitCount() async throws -> Int {
+        Int((try? await git("rev-list", "--count", "HEAD"))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "0") ?? 0
     }
 
     func read(_ relative: String) throws -> String {
         try String(contentsOfFile: path + "/" + relative, encoding: .utf8)
     }
 
-    struct GitFailure: Error, CustomStringConvertible {
-        var description: String
+    /// Removes the repository, its HOME and everything else under its folder.
+    func remove() {
+        root.remove()
     }
 }

@@ -23,7 +23,7 @@ struct HeaderFoldingTests {
     ]
 
     @Test("a 3,000-character subject and display names: valid headers that read back exactly", arguments: texts.keys.sorted())
-    func longValues(kind: String) throws {
+    func longValues(kind: String) async throws {
         let text = try #require(Self.texts[kind])
         #expect(text.count == 3_000, "\(kind)")
         let name = try #require(EmailAddress("\(text) <ann@example.com>"), "\(kind)")
@@ -31,9 +31,11 @@ struct HeaderFoldingTests {
         let message = EmailMessage(from: sender, to: [name, EmailAddress("bo@example.com")!], cc: [name],
                                    subject: text, date: Date(timeIntervalSince1970: 1_795_417_200),
                                    messageID: "<long@example.com>", text: "Hello\n", html: "<p>Hello</p>\n")
-        let file = try Fixture.temporaryFolder() + "/long.eml"
+        let work = try TemporaryFolder("robin-header")
+        defer { work.remove() }
+        let file = work.file("long.eml")
         try Data(message.rendered.utf8).write(to: URL(fileURLWithPath: file))
-        let parsed = try Python.inspect(file)
+        let parsed = try await Python.inspect(file)
 
         #expect(parsed.defects.isEmpty, "\(kind): \(parsed.defects)")
         #expect(parsed.raw_headers.allSatisfy { $0.utf8.count <= 78 },
@@ -88,14 +90,16 @@ struct HeaderFoldingTests {
     }
 
     @Test("the command: a 3,000-character --subject and display name give a valid message")
-    func command() throws {
-        let work = try Fixture.temporaryFolder()
+    func command() async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         let report = try Fixture.reportCopy(in: work)
         let long = String(repeating: "x", count: 3_000)
-        let result = try CommandRunner().run(["email", "--report", report, "--to", "\(long) <ann@example.com>",
+        let result = try await CommandRunner().run(["email", "--report", report, "--to", "\(long) <ann@example.com>",
                                               "--from", "reports@example.com", "--subject", long, "--dry-run"])
         #expect(result.status == 0, "\(result.stderr)")
-        let parsed = try Python.inspect(report + "/email.eml")
+        let parsed = try await Python.inspect(report + "/email.eml")
         #expect(parsed.defects.isEmpty)
         #expect(parsed.raw_headers.allSatisfy { $0.utf8.count <= 78 })
         #expect(parsed.headers["Subject"] == long)

@@ -10,16 +10,16 @@ private let cli = CommandRunner()
 @Suite("metrics.json through the commands")
 struct MetricsFileCommandTests {
     /// `report --offline` on the synthetic week; returns the output folder.
-    static func report(in work: String, output: String? = nil) throws -> (output: String, result: CommandRunner.Result) {
+    static func report(in work: String, output: String? = nil) async throws -> (output: String, result: CommandRunner.Result) {
         let cache = try Fixture.weekCache(in: work)
         let out = output ?? work + "/Output"
-        let result = try cli.run(["report", "--week", "2026-W47", "--offline", "--org", "1", "--config", Fixture.weekConfig,
+        let result = try await cli.run(["report", "--week", "2026-W47", "--offline", "--org", "1", "--config", Fixture.weekConfig,
                                   "--cache", cache, "--output", out, "--quiet"], directory: work)
         return (out, result)
     }
 
-    static func email(_ report: String, cache: String) throws -> CommandRunner.Result {
-        try cli.run(["email", "--report", report, "--to", "ann@example.com", "--from", "reports@example.com",
+    static func email(_ report: String, cache: String) async throws -> CommandRunner.Result {
+        try await cli.run(["email", "--report", report, "--to", "ann@example.com", "--from", "reports@example.com",
                      "--dry-run", "--cache", cache])
     }
 
@@ -51,14 +51,16 @@ struct MetricsFileCommandTests {
     }
 
     @Test("the report's headline table and the email's show the same labels and numbers for the same metrics.json")
-    func sameHeadline() throws {
-        let work = try Fixture.temporaryFolder()
-        let (out, report) = try Self.report(in: work)
+    func sameHeadline() async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
+        let (out, report) = try await Self.report(in: work)
         #expect(report.status == 0, "\(report.stderr)")
         let folder = out + "/2026-W47"
-        let email = try Self.email(folder, cache: work + "/sent")
+        let email = try await Self.email(folder, cache: work + "/sent")
         #expect(email.status == 0, "\(email.stderr)")
-        let html = try #require(try Python.inspect(folder + "/email.eml").part("text/html")?.content)
+        let html = try #require(try await Python.inspect(folder + "/email.eml").part("text/html")?.content)
 
         let fromReport = Self.reportHeadline(try String(contentsOfFile: folder + "/report.md", encoding: .utf8))
         let fromEmail = Self.emailHeadline(html)
@@ -71,8 +73,10 @@ struct MetricsFileCommandTests {
 
     @Test("email and publish read today's metrics.json, one with keys they do not know, and one without optional keys",
           arguments: ["as written", "unknown keys", "optional keys absent"])
-    func tolerantReading(variant: String) throws {
-        let work = try Fixture.temporaryFolder()
+    func tolerantReading(variant: String) async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         let report = try Fixture.reportCopy(in: work)
         var json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(
             fileURLWithPath: Fixture.root.appendingPathComponent("Tests/RobinDeliverTests/Fixtures/metrics-schema-1.json").path)))
@@ -94,13 +98,14 @@ struct MetricsFileCommandTests {
         json["desks"] = desks
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: report + "/metrics.json"))
 
-        let email = try Self.email(report, cache: work + "/sent")
+        let email = try await Self.email(report, cache: work + "/sent")
         #expect(email.status == 0, "\(email.stderr)")
-        let html = try #require(try Python.inspect(report + "/email.eml").part("text/html")?.content)
+        let html = try #require(try await Python.inspect(report + "/email.eml").part("text/html")?.content)
         #expect(Self.emailHeadline(html).map { $0[1] }.prefix(3) == ["59", "32.8", "42 (Tue 17 Nov)"])
 
-        let repo = try GitRepo()
-        let publish = try cli.run(["publish", "--report", report, "--repo", repo.path], environment: repo.environment)
+        let repo = try await GitRepo()
+        defer { repo.remove() }
+        let publish = try await cli.run(["publish", "--report", report, "--repo", repo.path], environment: repo.environment)
         #expect(publish.status == 0, "\(publish.stderr)")
         let roomUse = variant == "optional keys absent" ? "—" : "41.7%"
         #expect(try repo.read("reports/index.md").contains(
@@ -108,43 +113,51 @@ struct MetricsFileCommandTests {
     }
 
     @Test("an out-of-range number in metrics.json crashes nothing: huge figures are written out, impossible counts are exit 3 naming the path")
-    func outOfRange() throws {
-        let work = try Fixture.temporaryFolder()
+    func outOfRange() async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         let huge = try Fixture.reportCopy(from: "2026-11-16", to: "2026-11-22", in: work)
         let original = try String(contentsOfFile: huge + "/metrics.json", encoding: .utf8)
         try Data(original.replacingOccurrences(of: "\"avg_daily_people\": 32.8,", with: "\"avg_daily_people\": 1e300,").utf8)
             .write(to: URL(fileURLWithPath: huge + "/metrics.json"))
         let written = "1" + String(repeating: ",000", count: 100) + ".0"
 
-        let email = try Self.email(huge, cache: work + "/sent")
+        let email = try await Self.email(huge, cache: work + "/sent")
         #expect(email.status == 0, "\(email.stderr)")
-        #expect(try Python.inspect(huge + "/email.eml").part("text/html")?.content.contains(">\(written)</td>") == true)
-        let repo = try GitRepo()
-        let publish = try cli.run(["publish", "--report", huge, "--repo", repo.path], environment: repo.environment)
+        #expect(try await Python.inspect(huge + "/email.eml").part("text/html")?.content.contains(">\(written)</td>") == true)
+        let repo = try await GitRepo()
+        defer { repo.remove() }
+        let publish = try await cli.run(["publish", "--report", huge, "--repo", repo.path], environment: repo.environment)
         #expect(publish.status == 0, "\(publish.stderr)")
         #expect(try repo.read("reports/index.md").contains("| 59 | \(written) | 67.1% |"))
 
         for (value, problem) in [("-1", "-1 is not a count (a whole number from 0 to 9,007,199,254,740,991)"),
                                  ("1e30", "1e+30 is not a count (a whole number from 0 to 9,007,199,254,740,991)")] {
-            let bad = try Fixture.reportCopy(in: try Fixture.temporaryFolder())
+            let badFolder = try TemporaryFolder("robin-deliver")
+            defer { badFolder.remove() }
+            let bad = try Fixture.reportCopy(in: badFolder.path)
             try Data(original.replacingOccurrences(of: "\"people\": 59,", with: "\"people\": \(value),").utf8)
                 .write(to: URL(fileURLWithPath: bad + "/metrics.json"))
             let message = "robin-report: \(bad)/metrics.json: desks.total.people: \(problem)\n"
-            let refused = try Self.email(bad, cache: work + "/sent")
+            let refused = try await Self.email(bad, cache: work + "/sent")
             #expect(refused.status == 3)
             #expect(refused.stderr == message)
-            let clean = try GitRepo()
-            let unpublished = try cli.run(["publish", "--report", bad, "--repo", clean.path], environment: clean.environment)
+            let clean = try await GitRepo()
+            defer { clean.remove() }
+            let unpublished = try await cli.run(["publish", "--report", bad, "--repo", clean.path], environment: clean.environment)
             #expect(unpublished.status == 3)
             #expect(unpublished.stderr == message)
             // Refused before anything was copied: the next run is not blocked by a half-written repository.
-            #expect(try clean.git("status", "--porcelain", "--untracked-files=all").isEmpty)
+            #expect(try await clean.git("status", "--porcelain", "--untracked-files=all").isEmpty)
         }
     }
 
     @Test("report's index of Output/ survives bad and odd folders: a huge figure is listed, an impossible one is named and left out, odd names stay in their row")
-    func outputIndex() throws {
-        let work = try Fixture.temporaryFolder()
+    func outputIndex() async throws {
+        let workFolder = try TemporaryFolder("robin-deliver")
+        defer { workFolder.remove() }
+        let work = workFolder.path
         let out = work + "/Output"
         let original = try String(contentsOfFile: Fixture.report + "/metrics.json", encoding: .utf8)
         func plant(_ name: String, _ from: String, _ to: String, _ edit: (String) -> String = { $0 }) throws {
@@ -159,7 +172,7 @@ struct MetricsFileCommandTests {
         try plant("2026-W41", "2026-10-05", "2026-10-11") { $0.replacingOccurrences(of: "\"people\": 59,", with: "\"people\": -1,") }
         try plant("W39 | copy (old) [x]", "2026-09-21", "2026-09-27")
 
-        let (_, report) = try Self.report(in: work, output: out)
+        let (_, report) = try await Self.report(in: work, output: out)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stderr == "warning: \(out)/2026-W41/metrics.json: desks.total.people: -1 is not a count "
                 + "(a whole number from 0 to 9,007,199,254,740,991); left out of the index\n")

@@ -1,46 +1,38 @@
 import Foundation
 import RobinDeliver
+import RobinTestSupport
 
 /// A real SMTP server on loopback for one test: scripts/smtp_sink.py (aiosmtpd)
 /// as a child process, writing each message it receives to a folder.
-final class SMTPSink: @unchecked Sendable {
-    let folder: String
+final class SMTPSink: Sendable {
     let port: Int
-    private let process: Process
-    private let input: Pipe
+    private let scratch: TemporaryFolder
+    private let process: TestProcess
 
     /// Starts the server; with `user`, it requires AUTH with that user and
     /// password; with `stall` ("rcpt" or "data-end"), it goes silent there;
     /// with `reject`, it refuses every message after its final ".".
-    init(user: String? = nil, password: String? = nil, stall: String? = nil, reject: Bool = false) throws {
-        try Python.requireAiosmtpd()
-        folder = try Fixture.temporaryFolder()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var arguments = ["python3", Fixture.root.appendingPathComponent("scripts/smtp_sink.py").path, folder]
+    init(user: String? = nil, password: String? = nil, stall: String? = nil, reject: Bool = false) async throws {
+        try await PythonModule.require("aiosmtpd")
+        scratch = try TemporaryFolder("robin-smtp")
+        var arguments = [Fixture.root.appendingPathComponent("scripts/smtp_sink.py").path, scratch.path]
         if let user { arguments += ["--user", user, "--password", password ?? ""] }
         if let stall { arguments += ["--stall", stall] }
         if reject { arguments.append("--reject") }
-        process.arguments = arguments
-        let output = Pipe()
-        input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        try process.run()
+        // It serves until its standard input closes (`stop`).
+        process = try TestProcess.start("python3", arguments, input: .open)
         // The first line is "port N" once the server accepts connections.
-        var line = Data()
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line += byte
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("port "), let port = Int(text.dropFirst(5)) else {
-            process.terminate()
-            throw Python.Failure(description: "smtp_sink.py did not start (said \"\(text)\")")
+        let line = try await process.firstLine()
+        guard line.hasPrefix("port "), let port = Int(line.dropFirst(5)) else {
+            process.kill()
+            scratch.remove()
+            throw TestProcess.Failure.noLine(command: "smtp_sink.py (said \"\(line)\")", stderr: process.stderr)
         }
         self.port = port
     }
+
+    /// The folder the messages are written to.
+    var folder: String { scratch.path }
 
     /// `smtp://127.0.0.1:PORT`.
     var url: String { "smtp://127.0.0.1:\(port)" }
@@ -52,9 +44,9 @@ final class SMTPSink: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for `count` messages (the server writes after it answers 250).
-    func waitForMessages(_ count: Int, seconds: Double = 10) -> [String] {
-        let deadline = Date().addingTimeInterval(seconds)
-        while messages().count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    func waitForMessages(_ count: Int, seconds: Double = 10) async -> [String] {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while messages().count < count && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
         return messages()
     }
 
@@ -64,10 +56,16 @@ final class SMTPSink: @unchecked Sendable {
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
+    /// Stops the server (it is reaped in the background) and removes its folder.
     func stop() {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(atPath: folder)
+        process.closeInput()
+        process.kill(SIGTERM)
+        scratch.remove()
+    }
+
+    /// Stops the server and waits until it has exited, so its port is free.
+    func stopAndWait() async throws {
+        stop()
+        _ = try await process.wait(timeout: .seconds(30))
     }
 }

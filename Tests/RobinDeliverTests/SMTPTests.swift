@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RobinDeliver
 import RobinModel
+import RobinTestSupport
 
 /// Mail sent with libcurl to a real SMTP server on loopback (aiosmtpd), and
 /// read back with Python's email package.
@@ -13,15 +14,15 @@ struct SMTPTests {
     }
 
     @Test("a message sent with login arrives whole: parts, encodings, headers, KPIs")
-    func sendsAndParses() throws {
-        let sink = try SMTPSink(user: "reports", password: "s3cret-pass")
+    func sendsAndParses() async throws {
+        let sink = try await SMTPSink(user: "reports", password: "s3cret-pass")
         defer { sink.stop() }
         let transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: "reports", password: "s3cret-pass")
         let report = try ReportFolder.load(Fixture.report)
         let message = composer().message(for: report)
-        try transport.send(message)
+        try await Blocking.run { try transport.send(message) }
 
-        let files = sink.waitForMessages(1)
+        let files = await sink.waitForMessages(1)
         try #require(files.count == 1)
         let envelope = try sink.envelope(files[0])
         #expect(envelope["mail_from"] as? String == "reports@example.com")
@@ -29,7 +30,7 @@ struct SMTPTests {
         #expect(envelope["authenticated"] as? Bool == true)
         #expect(envelope["login"] as? String == "reports")
 
-        let parsed = try Python.inspect(files[0])
+        let parsed = try await Python.inspect(files[0])
         #expect(parsed.defects.isEmpty, "\(parsed.defects)")
         #expect(parsed.content_type == "multipart/alternative")
         #expect(parsed.parts.map(\.content_type) == ["text/plain", "text/html"])
@@ -66,38 +67,41 @@ struct SMTPTests {
     }
 
     @Test("a line starting with a dot survives SMTP (quoted-printable and libcurl's dot-stuffing)")
-    func dotLines() throws {
-        let sink = try SMTPSink()
+    func dotLines() async throws {
+        let sink = try await SMTPSink()
         defer { sink.stop() }
         let message = EmailMessage(from: Fixture.sender, to: Fixture.leaders, subject: "dots", date: Date(),
                                    messageID: "<dots@example.com>", text: ".\n..two\nend\n", html: "<p>.</p>\n")
-        try SMTPTransport(server: SMTPServer(sink.url)!, user: nil, password: nil).send(message)
-        let files = sink.waitForMessages(1)
+        let transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: nil, password: nil)
+        try await Blocking.run { try transport.send(message) }
+        let files = await sink.waitForMessages(1)
         try #require(files.count == 1)
-        #expect(try Python.inspect(files[0]).part("text/plain")?.content == ".\n..two\nend\n")
+        #expect(try await Python.inspect(files[0]).part("text/plain")?.content == ".\n..two\nend\n")
     }
 
     @Test("STARTTLS required and not offered: an error, and nothing is delivered")
-    func startTLSRequired() throws {
-        let sink = try SMTPSink()
+    func startTLSRequired() async throws {
+        let sink = try await SMTPSink()
         defer { sink.stop() }
         let transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: nil, password: nil, startTLS: .required)
-        let error = try #require(throws: DeliveryError.self) {
-            try transport.send(composer().message(for: ReportFolder.load(Fixture.report)))
+        let message = try composer().message(for: ReportFolder.load(Fixture.report))
+        let error = try await #require(throws: DeliveryError.self) {
+            try await Blocking.run { try transport.send(message) }
         }
         #expect(error.kind == .runtime)
         #expect(error.message == "\(sink.url): the server does not offer STARTTLS, and robin-report sends to 127.0.0.1 only over TLS; nothing was sent")
-        Thread.sleep(forTimeInterval: 0.2)
+        try await Task.sleep(for: .milliseconds(200))
         #expect(sink.messages().isEmpty)
     }
 
     @Test("a refused login names the user, never the password")
-    func loginRefused() throws {
-        let sink = try SMTPSink(user: "reports", password: "right")
+    func loginRefused() async throws {
+        let sink = try await SMTPSink(user: "reports", password: "right")
         defer { sink.stop() }
         let transport = try SMTPTransport(server: SMTPServer(sink.url)!, user: "reports", password: "wrong-pass-123")
-        let error = try #require(throws: DeliveryError.self) {
-            try transport.send(composer().message(for: ReportFolder.load(Fixture.report)))
+        let message = try composer().message(for: ReportFolder.load(Fixture.report))
+        let error = try await #require(throws: DeliveryError.self) {
+            try await Blocking.run { try transport.send(message) }
         }
         #expect(error.message.contains("refused the login of \"reports\""))
         #expect(!error.message.contains("wrong-pass-123"))
@@ -105,16 +109,17 @@ struct SMTPTests {
     }
 
     @Test("nothing listening: a one-line error naming the server")
-    func nobodyThere() throws {
+    func nobodyThere() async throws {
         let port: Int
         do {
-            let sink = try SMTPSink()
+            let sink = try await SMTPSink()
             port = sink.port
-            sink.stop()
+            try await sink.stopAndWait()
         }
         let transport = try SMTPTransport(server: SMTPServer("smtp://127.0.0.1:\(port)")!, user: nil, password: nil)
-        let error = try #require(throws: DeliveryError.self) {
-            try transport.send(composer().message(for: ReportFolder.load(Fixture.report)))
+        let message = try composer().message(for: ReportFolder.load(Fixture.report))
+        let error = try await #require(throws: DeliveryError.self) {
+            try await Blocking.run { try transport.send(message) }
         }
         #expect(error.message.hasPrefix("smtp://127.0.0.1:\(port): cannot connect"))
     }
@@ -127,28 +132,33 @@ struct SMTPTests {
     }
 
     @Test("a server silent after the final dot: delivery status unknown, not recorded as sent, exit 1")
-    func silentAfterData() throws {
-        let sink = try SMTPSink(stall: "data-end")
+    func silentAfterData() async throws {
+        let sink = try await SMTPSink(stall: "data-end")
         defer { sink.stop() }
         let transport = try impatient(sink)
-        let log = SentLog(cacheDirectory: try Fixture.temporaryFolder())
+        let cache = try TemporaryFolder("robin-sent-log")
+        defer { cache.remove() }
+        let log = SentLog(cacheDirectory: cache.path)
         let delivery = EmailDelivery(composer: composer(), transport: transport, sentLog: log)
-        let error = try #require(throws: DeliveryError.self) { try delivery.deliver(reportFolder: Fixture.report) }
+        let error = try await #require(throws: DeliveryError.self) {
+            try await Blocking.run { try delivery.deliver(reportFolder: Fixture.report) }
+        }
         #expect(error.exitStatus == .runtime)
         #expect(error.message.hasPrefix("\(sink.url): delivery status unknown: the server may have the message; "
                                         + "not recorded as sent; check before --resend (the whole message was sent, then: "))
         // It did have it: the "nothing was sent" of a connection failure would have been a lie.
-        #expect(sink.waitForMessages(1).count == 1)
+        #expect(await sink.waitForMessages(1).count == 1)
         #expect(try log.entry(for: "2026-W47") == nil)
     }
 
     @Test("a server silent before the data (at RCPT TO): nothing was sent, and it is not called a connection failure")
-    func silentBeforeData() throws {
-        let sink = try SMTPSink(stall: "rcpt")
+    func silentBeforeData() async throws {
+        let sink = try await SMTPSink(stall: "rcpt")
         defer { sink.stop() }
         let transport = try impatient(sink)
-        let error = try #require(throws: DeliveryError.self) {
-            try transport.send(composer().message(for: ReportFolder.load(Fixture.report)))
+        let message = try composer().message(for: ReportFolder.load(Fixture.report))
+        let error = try await #require(throws: DeliveryError.self) {
+            try await Blocking.run { try transport.send(message) }
         }
         #expect(error.message == "\(sink.url): the server stopped answering (Timeout was reached) (SMTP 250) before the "
                 + "message was sent; nothing was sent")
@@ -156,11 +166,13 @@ struct SMTPTests {
     }
 
     @Test("a message refused after its final dot is known not to be delivered")
-    func refusedAfterData() throws {
-        let sink = try SMTPSink(reject: true)
+    func refusedAfterData() async throws {
+        let sink = try await SMTPSink(reject: true)
         defer { sink.stop() }
-        let error = try #require(throws: DeliveryError.self) {
-            try impatient(sink).send(composer().message(for: ReportFolder.load(Fixture.report)))
+        let transport = try impatient(sink)
+        let message = try composer().message(for: ReportFolder.load(Fixture.report))
+        let error = try await #require(throws: DeliveryError.self) {
+            try await Blocking.run { try transport.send(message) }
         }
         #expect(error.message.hasPrefix("\(sink.url): the server refused the message: "))
         #expect(error.message.hasSuffix("(SMTP 554); nothing was delivered"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RobinDeliver
 import RobinModel
+import RobinTestSupport
 
 /// Paths and temporary copies for the delivery tests.
 enum Fixture {
@@ -12,16 +13,9 @@ enum Fixture {
     static let report = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/report-2026-W47").path
 
-    /// A new empty temporary folder.
-    static func temporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-deliver-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.path
-    }
-
-    /// A copy of the fixture report in a new temporary folder, so a test may write into it.
-    static func reportCopy(in folder: String? = nil) throws -> String {
-        let target = URL(fileURLWithPath: try folder ?? temporaryFolder()).appendingPathComponent("report-2026-W47").path
+    /// A copy of the fixture report in `folder` (a test's temporary folder), so a test may write into it.
+    static func reportCopy(in folder: String) throws -> String {
+        let target = URL(fileURLWithPath: folder).appendingPathComponent("report-2026-W47").path
         try FileManager.default.copyItem(atPath: report, toPath: target)
         return target
     }
@@ -74,48 +68,9 @@ enum Fixture {
 /// Python 3 and the test helpers in scripts/: a real SMTP server (aiosmtpd) and
 /// a real MIME parser (the email package).
 enum Python {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs `python3 arguments` and returns stdout; throws with stderr on failure.
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 \(arguments.joined(separator: " ")) failed: \(String(decoding: errData, as: UTF8.self))")
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Makes sure aiosmtpd can be imported, installing it with pip when it is
-    /// missing: the SMTP tests run for real or fail, never skip.
-    static func requireAiosmtpd() throws {
-        try aiosmtpd.get()
-    }
-
-    /// Checked (and installed) once per test run, however many tests start a server at once.
-    private static let aiosmtpd: Result<Void, any Error> = Result {
-        if (try? run(["-c", "import aiosmtpd"])) != nil { return }
-        try run(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "aiosmtpd"])
-        try run(["-c", "import aiosmtpd"])
-    }
-
     /// `scripts/mime_inspect.py` on a message file: what Python's email package makes of it.
-    static func inspect(_ path: String) throws -> ParsedMessage {
-        let json = try run([Fixture.root.appendingPathComponent("scripts/mime_inspect.py").path, path])
+    static func inspect(_ path: String) async throws -> ParsedMessage {
+        let json = try await TestProcess.output("python3", [Fixture.root.appendingPathComponent("scripts/mime_inspect.py").path, path])
         return try JSONDecoder().decode(ParsedMessage.self, from: Data(json.utf8))
     }
 }

@@ -4,15 +4,10 @@ import Glibc
 #endif
 import RobinFetch
 import RobinModel
+import RobinTestSupport
 import Testing
 
 struct CacheTests {
-    private func scratch() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-cache-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func layoutAndLocationsKey() {
         let cache = ExportCache(directory: "/c", organizationID: 7, locationIDs: [40, 3, 17, 3])
         #expect(cache.root == "/c/7/3-17-40")
@@ -21,8 +16,9 @@ struct CacheTests {
     }
 
     @Test func writesAtomicallyAndIgnoresTemporaries() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-cache")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let cache = ExportCache(directory: folder, organizationID: 1, locationIDs: nil)
         let date = LocalDate("2026-11-17")!
         try cache.write(Data("a,b\n1,2\n".utf8), kind: .desks, date: date, fetchedAt: Date())
@@ -37,8 +33,9 @@ struct CacheTests {
     }
 
     @Test func secondLockIsRefusedWithTheLockPath() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-cache")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let cache = ExportCache(directory: folder, organizationID: 1, locationIDs: nil)
         let lock = try cache.lock()
         let error = #expect(throws: FetchError.self) { _ = try cache.lock() }
@@ -50,8 +47,9 @@ struct CacheTests {
 
     @Test(.timeLimit(.minutes(1)))
     func onlyRegularFilesAreCachedDays() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-cache")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let cache = ExportCache(directory: folder, organizationID: 1, locationIDs: nil)
         let fifoDay = LocalDate("2026-11-17")!, folderDay = LocalDate("2026-11-18")!, linkDay = LocalDate("2026-11-19")!
         try FileManager.default.createDirectory(atPath: cache.folder(kind: .desks), withIntermediateDirectories: true)

@@ -4,6 +4,7 @@ import RobinModel
 import RobinSimulator
 import Testing
 import RobinSynthetic
+import RobinTestSupport
 
 /// `robin-report fetch` and `simulate` as a user runs them: a child process
 /// against a simulator on loopback.
@@ -34,13 +35,13 @@ struct CommandLineTests {
         let killedRoot = (harness.folder as NSString).appendingPathComponent("killed/42/all")
         let deadline = ContinuousClock.now + .seconds(20)
         while SimulatorHarness.files(under: killedRoot).filter({ $0.key.hasSuffix(".csv") }).count < 4,
-              ContinuousClock.now < deadline, killed.process.isRunning {
+              ContinuousClock.now < deadline, killed.isRunning {
             try await Task.sleep(for: .milliseconds(10))
         }
         killed.kill(SIGKILL)
-        _ = await killed.wait()
-        outputs += [killed.stdout, killed.stderr]
-        #expect(killed.process.terminationReason == .uncaughtSignal)
+        let ended = try await killed.wait()
+        outputs += [ended.stdout, ended.stderr]
+        #expect(ended.signaled)
         let partial = SimulatorHarness.files(under: killedRoot).filter { $0.key.hasSuffix(".csv") }
         #expect(partial.count >= 4 && partial.count < 20, "killed after \(partial.count) of 20 exports")
         for (path, data) in partial {  // every .csv left behind is complete
@@ -142,9 +143,9 @@ struct CommandLineTests {
     }
 
     @Test func simulateServesAFetch() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-sim-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-sim")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let server = try ReportProcess.start(["simulate", "--token", "cli-sim-token", "--ready-after", "0.1", "--seed", "7"], in: folder)
         defer { server.kill(SIGTERM) }
         var baseURL = ""

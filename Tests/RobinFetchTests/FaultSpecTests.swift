@@ -2,6 +2,7 @@ import Foundation
 import RobinFetch
 import RobinModel
 import RobinSimulator
+import RobinTestSupport
 import Testing
 
 /// `simulate --fault TARGET:KIND[=ARG][xN]` and `--fault-rate`, for shell-driven fault tests.
@@ -36,9 +37,9 @@ struct FaultSpecTests {
     }
 
     @Test func simulateTakesFaultsFromTheCommandLine() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-faults-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-faults")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let server = try ReportProcess.start(
             ["simulate", "--token", "fault-token", "--ready-after", "0.05", "--verbose",
              "--fault", "post:429=1x2", "--fault", "get:html", "--fault", "get:cut-no-length", "--fault", "get:503"],

@@ -3,6 +3,7 @@ import RobinConfig
 import RobinFetch
 import RobinModel
 import RobinSimulator
+import RobinTestSupport
 import RobinSynthetic
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
 struct InitTests {
     private static let token = SimulatorHarness.token
 
-    private func runInit(_ harness: SimulatorHarness, _ extra: [String] = []) async throws -> (status: Int32, stdout: String, stderr: String) {
+    private func runInit(_ harness: SimulatorHarness, _ extra: [String] = []) async throws -> TestProcess.Result {
         try await ReportProcess.run(
             ["init", "--org", "42", "--base-url", harness.baseURL.absoluteString] + extra,
             in: harness.folder, environment: ["ROBIN_API_TOKEN": Self.token]

@@ -2,6 +2,7 @@ import Foundation
 @testable import RobinFetch
 import RobinModel
 import RobinSimulator
+import RobinTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -95,8 +96,9 @@ struct ProvisionalTests {
     }
 
     @Test func aCSVWithoutARecordIsJudgedByItsFileTime() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-legacy-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-legacy")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let cache = ExportCache(directory: folder, organizationID: 1, locationIDs: nil)
         let rule = SettleRule(timeZone: TimeZone(identifier: "UTC")!, settleTime: .seconds(6 * 3600), now: monday(12))
         let sunday = LocalDate("2026-11-22")!
@@ -120,8 +122,9 @@ struct ProvisionalTests {
     @Test func theRecordIsWrittenAfterTheCSV() throws {
         // A run killed between the two renames leaves the new CSV beside the
         // previous record: an earlier time, so the day stays provisional.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-order-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-order")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let cache = ExportCache(directory: folder, organizationID: 1, locationIDs: nil)
         let sunday = LocalDate("2026-11-22")!
         try cache.write(Data("old\n".utf8), kind: .desks, date: sunday, fetchedAt: monday(3))

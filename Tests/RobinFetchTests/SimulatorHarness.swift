@@ -3,6 +3,7 @@ import Logging
 import RobinFetch
 import RobinModel
 import RobinSimulator
+import RobinTestSupport
 
 /// A simulator on loopback plus a scratch folder, for one test.
 struct SimulatorHarness {
@@ -18,7 +19,9 @@ struct SimulatorHarness {
 
     let simulator: RobinAPISimulator
     let baseURL: URL
-    let folder: String
+    let scratch: TemporaryFolder
+    /// The test's scratch folder (the fetch's cache goes under it).
+    var folder: String { scratch.path }
 
     static func start(
         postLimit: Int = 30,
@@ -39,10 +42,7 @@ struct SimulatorHarness {
             dataSource: TinyDataSource()
         )
         let url = try await simulator.start()
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("robin-fetch-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return SimulatorHarness(simulator: simulator, baseURL: url, folder: folder)
+        return SimulatorHarness(simulator: simulator, baseURL: url, scratch: try TemporaryFolder("robin-fetch-tests"))
     }
 
     /// A fast configuration against this simulator (loopback allows short polls).
@@ -86,7 +86,7 @@ struct SimulatorHarness {
 
     func stop() async {
         await simulator.stop()
-        try? FileManager.default.removeItem(atPath: folder)
+        scratch.remove()
     }
 
     /// Every file under `path` (relative path -> bytes), skipping the lock file.

@@ -9,8 +9,8 @@ struct HTMLPageTests {
     }
 
     @Test("a small report page matches its golden file")
-    func golden() throws {
-        if let problem = Golden.mismatch(try Self.page(), name: "page.html") { Issue.record(Comment(rawValue: problem)) }
+    func golden() async throws {
+        if let problem = await Golden.mismatch(try Self.page(), name: "page.html") { Issue.record(Comment(rawValue: problem)) }
     }
 
     @Test("self-contained: charset, viewport, one inline stylesheet, no scripts, no external assets")

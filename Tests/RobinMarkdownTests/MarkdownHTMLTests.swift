@@ -257,8 +257,8 @@ struct MarkdownHTMLTests {
     }
 
     @Test("a report-like fragment matches its golden HTML")
-    func golden() throws {
+    func golden() async throws {
         let html = try MarkdownHTML.render(Samples.report)
-        if let problem = Golden.mismatch(html, name: "report-fragment.html") { Issue.record(Comment(rawValue: problem)) }
+        if let problem = await Golden.mismatch(html, name: "report-fragment.html") { Issue.record(Comment(rawValue: problem)) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RobinTestSupport
 import Synchronization
 import RobinConfig
 import RobinExports
@@ -15,12 +16,14 @@ struct PipelineFixture {
         .appendingPathComponent("../RobinAnalyticsTests/Fixtures/week").standardized
     static let week = ReportPeriod.week(year: 2026, week: 47)!
 
-    let folder: String
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
     let cache: ExportCache
     var settings: Settings
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-pipeline-\(UUID().uuidString)").path
+        scratch = try TemporaryFolder("robin-pipeline")
+        let folder = scratch.path
         cache = ExportCache(directory: folder + "/cache", organizationID: 1, locationIDs: nil)
         let files = FileManager.default
         for kind in ExportKind.allCases {
@@ -57,7 +60,7 @@ struct PipelineFixture {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: folder)
+        scratch.remove()
     }
 }
 

@@ -22,21 +22,15 @@ struct BrowserTests {
         }
         let input = try await ReportFixture.week()
         let report = try ReportRenderer(templates: .builtIn()).render(input)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-browser-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder("robin-browser")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let reportFolder = try ReportFolderWriter(outputDirectory: folder).write(report)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                             "--user-data-dir=\(folder)/profile", "--dump-dom", "file://\(reportFolder)/report.html"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let dom = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0)
+        let chrome = try await TestProcess.run(chromium, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--user-data-dir=\(folder)/profile", "--dump-dom", "file://\(reportFolder)/report.html"])
+        let dom = chrome.stdout
+        #expect(chrome.status == 0)
         #expect(dom.contains("<h1>Workplace report: Week 47, 2026</h1>"))
         let total = input.metrics.desks.total
         // KPI rows as the browser built them: name, then this period's value.
@@ -87,12 +81,12 @@ struct BrowserTests {
 
     @Test("on a 375 px phone (Chromium, chromedriver, Selenium) the headline figures need no sideways scroll; wide tables scroll with a cue")
     func phone() async throws {
-        try ExternalTool.requireSelenium()
+        try await ExternalTool.requireSelenium()
         let input = try await ReportFixture.weekWithHistory(people: HeadlineTrendTests.people)
-        let output = try ExternalTool.temporaryFolder("robin-phone")
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let folder = try ReportFolderWriter(outputDirectory: output).write(try ReportRenderer(templates: .builtIn()).render(input))
-        let layout = try ExternalTool.python("phone_layout.py", [folder + "/report.html", "375"], as: PhoneLayout.self)
+        let output = try TemporaryFolder("robin-phone")
+        defer { output.remove() }
+        let folder = try ReportFolderWriter(outputDirectory: output.path).write(try ReportRenderer(templates: .builtIn()).render(input))
+        let layout = try await ExternalTool.python("phone_layout.py", [folder + "/report.html", "375"], as: PhoneLayout.self)
 
         #expect(layout.viewport == 375)
         #expect(layout.page.scrollWidth <= layout.page.clientWidth, "the page itself scrolls sideways")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RobinModel
+import RobinTestSupport
 @testable import RobinRender
 
 /// tables/*.csv as a spreadsheet user gets them, read back with Python's csv module
@@ -21,17 +22,17 @@ struct CSVTablesTests {
     }
 
     /// `report` written to a new folder, read back by Python.
-    static func read(_ report: RenderedReport) throws -> [String: Read] {
-        let output = try ExternalTool.temporaryFolder("robin-csv")
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let folder = try ReportFolderWriter(outputDirectory: output).write(report)
-        return try ExternalTool.python("read_csv_tables.py", [folder], as: [String: Read].self)
+    static func read(_ report: RenderedReport) async throws -> [String: Read] {
+        let output = try TemporaryFolder("robin-csv")
+        defer { output.remove() }
+        let folder = try ReportFolderWriter(outputDirectory: output.path).write(report)
+        return try await ExternalTool.python("read_csv_tables.py", [folder], as: [String: Read].self)
     }
 
     @Test("one CSV per table, named after it, each with a BOM, CRLF and the report's figures as plain numbers")
     func fixtureWeek() async throws {
         let input = try await ReportFixture.week()
-        let tables = try Self.read(try ReportRenderer(templates: .builtIn()).render(input))
+        let tables = try await Self.read(try ReportRenderer(templates: .builtIn()).render(input))
         // No booked-ahead.csv: the fixture's cache lacks the week ahead, and so does its report.
         #expect(tables.keys.sorted() == [
             "anchor-days.csv", "buildings.csv", "daily-attendance.csv", "departments.csv", "desk-capacity.csv",
@@ -80,7 +81,7 @@ struct CSVTablesTests {
     @Test("desk capacity, booked ahead and anchor days as plain numbers: ISO dates, a blank floor for a whole building, Busy as a word")
     func planningTables() async throws {
         let input = try await ReportFixture.weekWithInsights()
-        let tables = try Self.read(try ReportRenderer(templates: .builtIn()).render(input))
+        let tables = try await Self.read(try ReportRenderer(templates: .builtIn()).render(input))
         let capacity = try #require(tables["desk-capacity.csv"])
         #expect(capacity.rows[0] == ["Building", "Floor", "Desks", "Peak desks used", "Peak date", "Peak occupancy (%)",
                                      "People per desk", "Status"])
@@ -111,7 +112,7 @@ struct CSVTablesTests {
     func names() async throws {
         let names = ["Zürich Büro", "São Paulo, \"Main\"", "=HYPERLINK(\"http://evil\";\"x\")", "+41 Floor", "-2 Basement",
                      "@SUM(A1)", "Line\nBreak", "Ünïcödé 東京"]
-        let tables = try Self.read(try await InjectionTests.report(names: names))
+        let tables = try await Self.read(try await InjectionTests.report(names: names))
         let buildings = try #require(tables["buildings.csv"]).records.map { $0["Building"] ?? "" }
         // In the report's order; a line break inside a name is quoted data, not a new record.
         #expect(buildings == ["'+41 Floor", "'-2 Basement", "'=HYPERLINK(\"http://evil\";\"x\")", "'@SUM(A1)", "Line\nBreak",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RobinModel
+import RobinTestSupport
 @testable import RobinRender
 
 /// report.md as GitHub shows it: rendered by Debian's `cmark-gfm -e table`, the
@@ -8,11 +9,11 @@ import RobinModel
 @Suite("GitHub rendering")
 struct GitHubRenderingTests {
     /// The HTML cmark-gfm makes of `markdown` with GitHub's table extension.
-    static func github(_ markdown: String) throws -> String {
-        let folder = try ExternalTool.temporaryFolder("robin-gfm")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(markdown.utf8).write(to: URL(fileURLWithPath: folder + "/report.md"))
-        return try ExternalTool.run("cmark-gfm", ["-e", "table", folder + "/report.md"], package: "cmark-gfm")
+    static func github(_ markdown: String) async throws -> String {
+        let folder = try TemporaryFolder("robin-gfm")
+        defer { folder.remove() }
+        try Data(markdown.utf8).write(to: URL(fileURLWithPath: folder.file("report.md")))
+        return try await ExternalTool.run("cmark-gfm", ["-e", "table", folder.file("report.md")], package: "cmark-gfm")
     }
 
     /// The texts between `open` and `close`, in order.
@@ -23,7 +24,7 @@ struct GitHubRenderingTests {
     @Test("every table renders as a table under a bold caption line, no \"Table:\" paragraph, the same captions as report.html")
     func captions() async throws {
         let report = try ReportRenderer(templates: .builtIn()).render(try await ReportFixture.weekWithInsights())
-        let html = try Self.github(report.markdown)
+        let html = try await Self.github(report.markdown)
         #expect(!html.contains("Table:"), "a caption line shows as a stray paragraph on GitHub")
         let tables = html.components(separatedBy: "<table>").count - 1
         #expect(tables == report.markdown.components(separatedBy: "\n| --- |").count - 1)

@@ -147,7 +147,7 @@ struct OpeningTests {
         let sentences = InsightText(try MetricsDocument(input.metrics)).sections.flatMap(\.items)
         #expect(items == sentences.map { "- " + $0.markdown })
 
-        for html in [report.html, try GitHubRenderingTests.github(report.markdown)] {
+        for html in [report.html, try await GitHubRenderingTests.github(report.markdown)] {
             let opening = html.components(separatedBy: "At a glance</h2>")[1].components(separatedBy: "<h2")[0]
             #expect(opening.components(separatedBy: "<li>").count - 1 == hostile.count)
             for tag in ["<script", "<a ", "<b>", "<em>", "<strong>", "<code>", "<img", "<h1"] {

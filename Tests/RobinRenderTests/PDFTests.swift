@@ -1,36 +1,39 @@
 import Foundation
 import Testing
 import RobinModel
+import RobinTestSupport
 @testable import RobinRender
 
 /// report.pdf as a reader gets it: printed by the real headless Chromium, read back
 /// with poppler's pdfinfo and pdftotext (Debian's `chromium`, `poppler-utils`).
 @Suite("PDF")
 struct PDFTests {
-    /// The fixture week written to a new folder; the report folder's path.
-    static func writtenReport() async throws -> String {
-        let output = try ExternalTool.temporaryFolder("robin-pdf")
+    /// The fixture week written into `output`; the report folder's path.
+    static func writtenReport(in output: TemporaryFolder) async throws -> String {
         let report = try ReportRenderer(templates: .builtIn()).render(try await ReportFixture.week())
-        return try ReportFolderWriter(outputDirectory: output).write(report)
+        return try ReportFolderWriter(outputDirectory: output.path).write(report)
     }
 
     /// The text of each page of `pdf`, in order.
-    static func pages(_ pdf: String) throws -> [String] {
-        let info = try ExternalTool.run("pdfinfo", [pdf], package: "poppler-utils")
+    static func pages(_ pdf: String) async throws -> [String] {
+        let info = try await ExternalTool.run("pdfinfo", [pdf], package: "poppler-utils")
         let count = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-        return try (0..<count).map { page in
-            try ExternalTool.run("pdftotext", ["-layout", "-f", "\(page + 1)", "-l", "\(page + 1)", pdf, "-"],
-                                 package: "poppler-utils")
+        var pages: [String] = []
+        for page in 0..<count {
+            pages.append(try await ExternalTool.run("pdftotext", ["-layout", "-f", "\(page + 1)", "-l", "\(page + 1)", pdf, "-"],
+                                                    package: "poppler-utils"))
         }
+        return pages
     }
 
     @Test("Chromium prints report.html: every page has text, no header or footer, the headline table on one page")
     func printed() async throws {
-        let folder = try await Self.writtenReport()
-        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
-        try PDFPrinter.print(html: folder + "/report.html", to: folder + "/report.pdf")
-        let pages = try Self.pages(folder + "/report.pdf")
+        let output = try TemporaryFolder("robin-pdf")
+        defer { output.remove() }
+        let folder = try await Self.writtenReport(in: output)
+        try await Blocking.run { try PDFPrinter.print(html: folder + "/report.html", to: folder + "/report.pdf") }
+        let pages = try await Self.pages(folder + "/report.pdf")
         #expect((2...12).contains(pages.count), "\(pages.count) pages")
         for (index, text) in pages.enumerated() {
             #expect(text.contains { !$0.isWhitespace }, "page \(index + 1) is blank")
@@ -54,10 +57,10 @@ struct PDFTests {
 
     @Test("no browser on PATH is a usage error (exit 2) that says what was looked for and how to fix it")
     func noBrowser() throws {
-        let empty = try ExternalTool.temporaryFolder("robin-no-browser")
-        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let empty = try TemporaryFolder("robin-no-browser")
+        defer { empty.remove() }
         #expect {
-            try PDFPrinter(environment: ["PATH": empty])
+            try PDFPrinter(environment: ["PATH": empty.path])
         } throws: { error in
             guard let error = error as? PDFError else { return false }
             return error.exitStatus == .usage && error.description
@@ -72,10 +75,11 @@ struct PDFTests {
     }
 
     @Test("pdf.browser picks the browser: a name on PATH or a path")
-    func configuredBrowser() throws {
-        let bin = try ExternalTool.temporaryFolder("robin-browsers")
-        defer { try? FileManager.default.removeItem(atPath: bin) }
-        for name in ["chromium", "my-chrome"] { try Self.script("exit 0", at: bin + "/" + name) }
+    func configuredBrowser() async throws {
+        let binFolder = try TemporaryFolder("robin-browsers")
+        defer { binFolder.remove() }
+        let bin = binFolder.path
+        for name in ["chromium", "my-chrome"] { try await Self.script("exit 0", at: bin + "/" + name) }
         #expect(try PDFPrinter(environment: ["PATH": "/nonexistent:" + bin]).browser == bin + "/chromium")
         #expect(try PDFPrinter(browser: "my-chrome", environment: ["PATH": bin]).browser == bin + "/my-chrome")
         #expect(try PDFPrinter(browser: bin + "/my-chrome", environment: ["PATH": ""]).browser == bin + "/my-chrome")
@@ -83,40 +87,42 @@ struct PDFTests {
 
     @Test("a browser that fails is a runtime error with its last line, and an old report.pdf stays as it was")
     func browserFails() async throws {
-        let folder = try await Self.writtenReport()
-        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
-        try Self.script("echo '[1:1:ERROR:dbus/bus.cc] Failed to connect to the bus' >&2\n"
+        let output = try TemporaryFolder("robin-pdf")
+        defer { output.remove() }
+        let folder = try await Self.writtenReport(in: output)
+        try await Self.script("echo '[1:1:ERROR:dbus/bus.cc] Failed to connect to the bus' >&2\n"
                         + "echo 'Printing failed: out of paper' >&2\necho '[2:2:ERROR:dbus/x] more dbus' >&2\nexit 21",
                         at: folder + "/fake-chromium")
         try Data("%PDF-old".utf8).write(to: URL(fileURLWithPath: folder + "/report.pdf"))
         let printer = try PDFPrinter(browser: folder + "/fake-chromium")
-        #expect(throws: PDFError.failed(browser: folder + "/fake-chromium", status: 21, detail: "Printing failed: out of paper")) {
-            try printer.print(html: folder + "/report.html", to: folder + "/report.pdf")
+        await #expect(throws: PDFError.failed(browser: folder + "/fake-chromium", status: 21, detail: "Printing failed: out of paper")) {
+            try await Blocking.run { try printer.print(html: folder + "/report.html", to: folder + "/report.pdf") }
         }
         #expect(FileManager.default.contents(atPath: folder + "/report.pdf") == Data("%PDF-old".utf8))
         #expect(PDFError.failed(browser: "b", status: 21, detail: "x").exitStatus == .runtime)
 
         // A browser that exits 0 without writing a PDF, and one that hangs.
-        try Self.script("exit 0", at: folder + "/silent-chromium")
-        #expect(throws: PDFError.noOutput(browser: folder + "/silent-chromium")) {
-            try PDFPrinter(browser: folder + "/silent-chromium").print(html: folder + "/report.html", to: folder + "/report.pdf")
+        try await Self.script("exit 0", at: folder + "/silent-chromium")
+        let silent = try PDFPrinter(browser: folder + "/silent-chromium")
+        await #expect(throws: PDFError.noOutput(browser: folder + "/silent-chromium")) {
+            try await Blocking.run { try silent.print(html: folder + "/report.html", to: folder + "/report.pdf") }
         }
-        try Self.script("exec sleep 30", at: folder + "/stuck-chromium")
+        try await Self.script("exec sleep 30", at: folder + "/stuck-chromium")
         var stuck = try PDFPrinter(browser: folder + "/stuck-chromium")
         stuck.timeout = 1
-        #expect(throws: PDFError.timedOut(browser: folder + "/stuck-chromium", seconds: 1)) {
-            try stuck.print(html: folder + "/report.html", to: folder + "/report.pdf")
+        let impatient = stuck
+        await #expect(throws: PDFError.timedOut(browser: folder + "/stuck-chromium", seconds: 1)) {
+            try await Blocking.run { try impatient.print(html: folder + "/report.html", to: folder + "/report.pdf") }
         }
-        #expect(throws: PDFError.noHTML(path: folder + "/missing.html")) {
-            try printer.print(html: folder + "/missing.html", to: folder + "/report.pdf")
+        await #expect(throws: PDFError.noHTML(path: folder + "/missing.html")) {
+            try await Blocking.run { try printer.print(html: folder + "/missing.html", to: folder + "/report.pdf") }
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
 
     /// An executable shell script with `body` at `path`.
-    static func script(_ body: String, at path: String) throws {
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    static func script(_ body: String, at path: String) async throws {
+        try await TestProcess.writeExecutable("#!/bin/sh\n\(body)\n", to: path)
     }
 }

@@ -32,40 +32,38 @@ struct ReportFolderWriterTests {
     }
 
     /// The id of a process that has exited (and been reaped): a killed run's temporaries carry one.
-    static func deadProcessID() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
-    }
-
-    static func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robin-folder-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+    static func deadProcessID() async throws -> Int32 {
+        let process = try TestProcess.start("/bin/true")
+        _ = try await process.wait()
+        return process.pid
     }
 
     @Test("a crash after any step leaves the old or the new folder; the next run removes every temporary",
           arguments: [true, false], [true, false])
     func crashAtEveryStep(exchange: Bool, oldExists: Bool) async throws {
         let (old, new) = try await Self.reports()
-        let dead = try Self.deadProcessID()
+        let dead = try await Self.deadProcessID()
         var crashed = ReportFolderWriter(outputDirectory: "")
         crashed.exchangeIfAvailable = exchange
         let stepCount = crashed.plan(new).steps.count
         #expect(stepCount >= 6)
         for completed in 0...stepCount {
-            let output = try Self.scratch()
-            defer { try? FileManager.default.removeItem(atPath: output) }
+            let scratch = try TemporaryFolder("robin-folder")
+            defer { scratch.remove() }
+            let output = scratch.path
             let folder = output + "/" + new.slug
-            if oldExists { _ = try ReportFolderWriter(outputDirectory: output).write(old) }
+            // Writing waits on fsync, over and over in this loop: off the cooperative pool.
+            if oldExists { _ = try await Blocking.run { try ReportFolderWriter(outputDirectory: output).write(old) } }
             // A run of another process that dies after `completed` steps.
             var dying = ReportFolderWriter(outputDirectory: output)
             dying.processID = dead
             dying.exchangeIfAvailable = exchange
-            let plan = dying.plan(new)
-            for step in plan.steps.prefix(completed) { try step.run() }
+            let died = dying
+            let lastStep = try await Blocking.run {
+                let steps = died.plan(new).steps.prefix(completed)
+                for step in steps { try step.run() }
+                return steps.last?.name
+            }
 
             let accepted = oldExists ? [Self.expected(old), Self.expected(new)] : [Self.expected(new)]
             let seen = FolderSnapshot.files(under: folder)
@@ -78,10 +76,10 @@ struct ReportFolderWriterTests {
             next.removeStaleTemporaries()
             let recovered = FolderSnapshot.files(under: folder)
             #expect(recovered.map(accepted.contains) ?? !oldExists,
-                    "after \(completed) steps (\(plan.steps.prefix(completed).last?.name ?? "none")): neither old nor new")
+                    "after \(completed) steps (\(lastStep ?? "none")): neither old nor new")
             if oldExists { #expect(recovered != nil, "after \(completed) steps: the old report is gone") }
             #expect(FolderSnapshot.temporaries(under: output).isEmpty, "after \(completed) steps: \(FolderSnapshot.temporaries(under: output))")
-            _ = try next.write(new)
+            _ = try await Blocking.run { try next.write(new) }
             #expect(FolderSnapshot.files(under: folder) == Self.expected(new))
             #expect(FolderSnapshot.temporaries(under: output).isEmpty)
         }
@@ -90,8 +88,9 @@ struct ReportFolderWriterTests {
     @Test("a failed write (not a crash) keeps the old folder and leaves no staging folder")
     func failureRollsBack() async throws {
         let (old, new) = try await Self.reports()
-        let output = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        let scratch = try TemporaryFolder("robin-folder")
+        defer { scratch.remove() }
+        let output = scratch.path
         _ = try ReportFolderWriter(outputDirectory: output).write(old)
         var broken = new
         // The second chart's folder cannot be created: the first chart is a file of that name.
@@ -104,11 +103,12 @@ struct ReportFolderWriterTests {
     @Test("temporaries of killed runs go, in the output folder and in report folders; a live process's stay")
     func staleTemporaries() async throws {
         let (old, _) = try await Self.reports()
-        let output = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        let scratch = try TemporaryFolder("robin-folder")
+        defer { scratch.remove() }
+        let output = scratch.path
         let writer = ReportFolderWriter(outputDirectory: output)
         _ = try writer.write(old)
-        let dead = try Self.deadProcessID(), live = getppid()
+        let dead = try await Self.deadProcessID(), live = getppid()
         let stale = ["/.index.md.\(dead).17.tmp", "/\(old.slug)/.report.md.\(dead).9.tmp",
                      "/\(old.slug)/charts/.trend-people.svg.\(dead).3.tmp", "/.tmp"]
         let kept = ["/.index.html.\(live).5.tmp", "/\(old.slug)/.metrics.json.\(getpid()).4.tmp"]

@@ -12,10 +12,10 @@ struct ReportGoldenTests {
         let report = try ReportRenderer(templates: .builtIn()).render(try await ReportFixture.week())
         #expect(report.slug == "2026-W47")
         var problems: [String] = []
-        problems += [Golden.mismatch(report.markdown, name: "week/report.md")].compactMap { $0 }
-        problems += [Golden.mismatch(report.html, name: "week/report.html")].compactMap { $0 }
+        problems += [await Golden.mismatch(report.markdown, name: "week/report.md")].compactMap { $0 }
+        problems += [await Golden.mismatch(report.html, name: "week/report.html")].compactMap { $0 }
         for chart in report.charts {
-            problems += [Golden.mismatch(chart.svg, name: "week/charts/\(chart.fileName)")].compactMap { $0 }
+            problems += [await Golden.mismatch(chart.svg, name: "week/charts/\(chart.fileName)")].compactMap { $0 }
         }
         for problem in problems { Issue.record(Comment(rawValue: problem)) }
         #expect(report.charts.map(\.fileName).sorted() == ["daily-attendance.svg", "room-heatmap.svg",
@@ -26,8 +26,8 @@ struct ReportGoldenTests {
     @Test("a week with an insight of every kind: report.md and report.html match their golden files")
     func goldenInsights() async throws {
         let report = try ReportRenderer(templates: .builtIn()).render(try await ReportFixture.weekWithInsights())
-        let problems = [Golden.mismatch(report.markdown, name: "week-insights/report.md"),
-                        Golden.mismatch(report.html, name: "week-insights/report.html")].compactMap { $0 }
+        let problems = [await Golden.mismatch(report.markdown, name: "week-insights/report.md"),
+                        await Golden.mismatch(report.html, name: "week-insights/report.html")].compactMap { $0 }
         for problem in problems { Issue.record(Comment(rawValue: problem)) }
     }
 

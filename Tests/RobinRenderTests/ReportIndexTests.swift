@@ -3,18 +3,12 @@ import Synchronization
 import Testing
 import RobinMarkdown
 import RobinModel
+import RobinTestSupport
 @testable import RobinRender
 
 /// The archive index of Output/ and of the docs repository, from real folders.
 @Suite("Archive index")
 struct ReportIndexTests {
-    /// A temporary output folder.
-    static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robin-index-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// Writes the fixture week's metrics.json, moved to `from`...`to`, into `folder/path`.
     static func report(_ folder: String, _ path: String, from: String, to: String,
                        edit: (String) -> String = { $0 }) throws {
@@ -43,7 +37,9 @@ struct ReportIndexTests {
 
     @Test("weeks, months and other periods in their own tables, newest first by end date; audiences under their period")
     func sections() throws {
-        let out = try Self.folder()
+        let folder = try TemporaryFolder("robin-index")
+        defer { folder.remove() }
+        let out = folder.path
         try Self.report(out, "2026-W46", from: "2026-11-09", to: "2026-11-15")
         try Self.report(out, "2026-W48", from: "2026-11-23", to: "2026-11-29")
         try Self.report(out, "2026-W47", from: "2026-11-16", to: "2026-11-22")
@@ -74,12 +70,16 @@ struct ReportIndexTests {
         #expect(markdown.hasPrefix("<!-- Written by robin-report"))
         let header = "| Report | Dates | " + Measure.index.map(\.label).joined(separator: " | ") + " |"
         #expect(markdown.components(separatedBy: header + "\n").count - 1 == 3)
-        #expect(try ReportIndex.scan(try Self.folder(), badFiles: .fail).markdown().hasSuffix("# Workplace reports\n\nNo reports yet.\n"))
+        let empty = try TemporaryFolder("robin-index")
+        defer { empty.remove() }
+        #expect(try ReportIndex.scan(empty.path, badFiles: .fail).markdown().hasSuffix("# Workplace reports\n\nNo reports yet.\n"))
     }
 
     @Test("folder names with pipes, spaces, brackets and parentheses break neither rows nor links")
     func hostileFolderNames() throws {
-        let out = try Self.folder()
+        let folder = try TemporaryFolder("robin-index")
+        defer { folder.remove() }
+        let out = folder.path
         let names = ["2026-W47 copy | final", "[x](javascript:alert(1))", "a%20b <c> #d ?e", "wk 47\\"]
         for name in names { try Self.report(out, name, from: "2026-11-16", to: "2026-11-22") }
         try Self.report(out, "2026-W46", from: "2026-11-09", to: "2026-11-15")
@@ -104,7 +104,9 @@ struct ReportIndexTests {
 
     @Test("Output/ leaves out a report whose metrics.json is bad and names it; publish's strict reading refuses it")
     func badFiles() throws {
-        let out = try Self.folder()
+        let folder = try TemporaryFolder("robin-index")
+        defer { folder.remove() }
+        let out = folder.path
         try Self.report(out, "2026-W47", from: "2026-11-16", to: "2026-11-22")
         try Self.report(out, "2026-W45", from: "2026-11-02", to: "2026-11-08") {
             $0.replacingOccurrences(of: "\"people\": 59,", with: "\"people\": -59,")

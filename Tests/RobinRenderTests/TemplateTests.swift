@@ -21,7 +21,7 @@ struct TemplateTests {
 
     @Test("a syntax error names the template file, line and column")
     func syntaxError() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder("robin-templates")
         defer { folder.remove() }
         try folder.write("partials/footer.mustache", "{{% CONTENT_TYPE: MARKDOWN}}\n## About\n\n{{#dataWindow}}\n| {{kind}} |\n")
         let error = try #require(throws: TemplateError.self) { try TemplateSet.load(directory: folder.path) }
@@ -32,7 +32,7 @@ struct TemplateTests {
 
     @Test("--templates replaces a template and keeps the other defaults")
     func override() async throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder("robin-templates")
         defer { folder.remove() }
         try folder.write("weekly.mustache", "{{% CONTENT_TYPE: MARKDOWN}}\n# Our own: {{{title}}}\n\n{{> partials/footer}}\n")
         let report = try ReportRenderer(templates: .load(directory: folder.path)).render(try await ReportFixture.week())
@@ -45,22 +45,4 @@ struct TemplateTests {
     func missingFolder() {
         #expect(throws: TemplateError.self) { try TemplateSet.load(directory: "/nonexistent/templates") }
     }
-}
-
-/// A temporary folder for template sets.
-struct TempFolder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("robin-templates-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        let file = URL(fileURLWithPath: path).appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -9,8 +9,8 @@ import RobinTestSupport
 @Suite("period options")
 struct PeriodOptionsTests {
     /// The first line argument-parser prints: `Error: <message>`.
-    static func message(_ arguments: [String]) throws -> (status: Int32, line: String) {
-        let result = try CommandRunner().run(arguments, directory: NSTemporaryDirectory())
+    static func message(_ arguments: [String]) async throws -> (status: Int32, line: String) {
+        let result = try await CommandRunner().run(arguments, directory: NSTemporaryDirectory())
         return (result.status, String(result.stderr.split(separator: "\n").first ?? ""))
     }
 
@@ -45,40 +45,40 @@ struct PeriodOptionsTests {
     ]
 
     @Test("report: each wrong period option gets its own precise message and exit 2", arguments: cases)
-    func report(arguments: [String], message: String) throws {
-        let (status, line) = try Self.message(["report", "--offline", "--org", "1"] + arguments)
+    func report(arguments: [String], message: String) async throws {
+        let (status, line) = try await Self.message(["report", "--offline", "--org", "1"] + arguments)
         #expect(status == 2)
         #expect(line == "Error: \(message)")
     }
 
     @Test("metrics: dates, order and length get the same messages")
-    func metrics() throws {
+    func metrics() async throws {
         let base = ["metrics", "--desks", "desks.csv"]
         for (arguments, message) in Self.cases where arguments.first == "--from" && arguments.count == 4 {
-            let (status, line) = try Self.message(base + arguments)
+            let (status, line) = try await Self.message(base + arguments)
             #expect(status == 2)
             #expect(line == "Error: \(message)")
         }
     }
 
     @Test("--allow-long-range lets report and metrics take a period over 366 days; 366 days need no flag")
-    func longRange() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-long-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    func longRange() async throws {
+        let scratch = try TemporaryFolder("robin-long")
+        defer { scratch.remove() }
+        let folder = scratch.path
         let desks = folder + "/desks.csv"
         try Data(ExportCSV(.desks).text.utf8).write(to: URL(fileURLWithPath: desks))
         let cli = CommandRunner()
-        let long = try cli.run(["metrics", "--desks", desks, "--from", "2025-01-01", "--to", "2026-06-30", "--allow-long-range"])
+        let long = try await cli.run(["metrics", "--desks", desks, "--from", "2025-01-01", "--to", "2026-06-30", "--allow-long-range"])
         #expect(long.status == 0, "\(long.stderr)")
         #expect(long.stdout.contains("Period 2025-01-01 to 2026-06-30"))
-        let leapYear = try cli.run(["metrics", "--desks", desks, "--from", "2024-01-01", "--to", "2024-12-31"])
+        let leapYear = try await cli.run(["metrics", "--desks", desks, "--from", "2024-01-01", "--to", "2024-12-31"])
         #expect(leapYear.status == 0, "\(leapYear.stderr)")
-        let tooLong = try cli.run(["metrics", "--desks", desks, "--from", "2024-01-01", "--to", "2025-01-01"])
+        let tooLong = try await cli.run(["metrics", "--desks", desks, "--from", "2024-01-01", "--to", "2025-01-01"])
         #expect(tooLong.status == 2)
         #expect(tooLong.stderr.hasPrefix("Error: --from 2024-01-01 --to 2025-01-01 spans 367 days"))
         // report gets past option checking to the cache, which is empty here.
-        let report = try cli.run(["report", "--offline", "--org", "1", "--from", "2025-01-01", "--to", "2026-06-30",
+        let report = try await cli.run(["report", "--offline", "--org", "1", "--from", "2025-01-01", "--to", "2026-06-30",
                                   "--allow-long-range"], directory: folder)
         #expect(report.status == 1)
         #expect(report.stderr.hasPrefix("robin-report: the cache lacks exports for 1 January 2025 – 30 June 2026"))

@@ -6,22 +6,17 @@ import RobinTestSupport
 /// over loopback, real files.
 @Suite("report and demo commands", .serialized)
 struct ReportCommandTests {
-    static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robin-report-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     static func contents(_ path: String) -> String {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 
     @Test("demo writes the week's report, its charts, metrics.json with previous, and the index; a rerun gives the same bytes")
-    func demo() throws {
-        let out = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: out) }
+    func demo() async throws {
+        let scratch = try TemporaryFolder("robin-report")
+        defer { scratch.remove() }
+        let out = scratch.path
         let cli = CommandRunner()
-        let first = try cli.run(["demo", "--output", out, "--week", "2026-W47", "--quiet"])
+        let first = try await cli.run(["demo", "--output", out, "--week", "2026-W47", "--quiet"])
         #expect(first.status == 0, "\(first.stderr)")
         let week = out + "/2026-W47"
         for file in ["report.md", "report.html", "metrics.json", "charts/daily-attendance.svg", "charts/room-heatmap.svg",
@@ -39,7 +34,7 @@ struct ReportCommandTests {
         Self.expectEverySection(markdown: markdown, json: json ?? [:])
 
         let before = ["report.md", "report.html", "metrics.json", "charts/trend-people.svg"].map { Self.contents("\(week)/\($0)") }
-        let second = try cli.run(["demo", "--output", out, "--week", "2026-W47", "--quiet"])
+        let second = try await cli.run(["demo", "--output", out, "--week", "2026-W47", "--quiet"])
         #expect(second.status == 0)
         let after = ["report.md", "report.html", "metrics.json", "charts/trend-people.svg"].map { Self.contents("\(week)/\($0)") }
         #expect(before == after, "a rerun changed the report")
@@ -74,20 +69,21 @@ struct ReportCommandTests {
     }
 
     @Test("report --offline renders from the cache alone, and names the missing days when the cache lacks them")
-    func offline() throws {
-        let out = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: out) }
+    func offline() async throws {
+        let scratch = try TemporaryFolder("robin-report")
+        defer { scratch.remove() }
+        let out = scratch.path
         let cli = CommandRunner()
         // The demo fills a cache (organisation 1, all locations) as `fetch` would.
-        let demo = try cli.run(["demo", "--output", out + "/demo", "--week", "2026-W47", "--quiet"])
+        let demo = try await cli.run(["demo", "--output", out + "/demo", "--week", "2026-W47", "--quiet"])
         #expect(demo.status == 0, "\(demo.stderr)")
         try Data("org_id = 1\ntimezone = \"America/New_York\"\n".utf8).write(to: URL(fileURLWithPath: out + "/robin-report.toml"))
-        let report = try cli.run(["report", "--week", "2026-W46", "--offline", "--cache", out + "/demo/.cache",
+        let report = try await cli.run(["report", "--week", "2026-W46", "--offline", "--cache", out + "/demo/.cache",
                                   "--output", out + "/reports", "--quiet"], directory: out)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(Self.contents(out + "/reports/2026-W46/report.md").hasPrefix("# Workplace report: Week 46, 2026\n"))
 
-        let missing = try cli.run(["report", "--week", "2026-W30", "--offline", "--cache", out + "/demo/.cache",
+        let missing = try await cli.run(["report", "--week", "2026-W30", "--offline", "--cache", out + "/demo/.cache",
                                    "--output", out + "/reports"], directory: out)
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("robin-report: the cache lacks exports for Week 30, 2026: desks/2026-07-20"))
@@ -95,11 +91,12 @@ struct ReportCommandTests {
     }
 
     @Test("demo writes two audiences; report writes the config's audiences, --audience only one, and an audience with no rows is exit 2")
-    func audiences() throws {
-        let out = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: out) }
+    func audiences() async throws {
+        let scratch = try TemporaryFolder("robin-report")
+        defer { scratch.remove() }
+        let out = scratch.path
         let cli = CommandRunner()
-        let demo = try cli.run(["demo", "--output", out + "/demo", "--week", "2026-W47"])
+        let demo = try await cli.run(["demo", "--output", out + "/demo", "--week", "2026-W47"])
         #expect(demo.status == 0, "\(demo.stderr)")
         let lines = demo.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -120,24 +117,24 @@ struct ReportCommandTests {
             departments = ["Sales"]
             """.utf8).write(to: URL(fileURLWithPath: out + "/robin-report.toml"))
         let common = ["report", "--week", "2026-W46", "--offline", "--cache", out + "/demo/.cache", "--output", out + "/reports"]
-        let report = try cli.run(common, directory: out)
+        let report = try await cli.run(common, directory: out)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout == "Week 46, 2026: \(out)/reports/2026-W46/report.html\n"
             + "Week 46, 2026, Singapore: \(out)/reports/2026-W46/audiences/singapore/report.html\n"
             + "Week 46, 2026, Sales: \(out)/reports/2026-W46/audiences/sales/report.html\n")
 
-        let one = try cli.run(common + ["--audience", "sales"], directory: out)
+        let one = try await cli.run(common + ["--audience", "sales"], directory: out)
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout == "Week 46, 2026, Sales: \(out)/reports/2026-W46/audiences/sales/report.html\n")
 
-        let unknown = try cli.run(common + ["--audience", "Paris"], directory: out)
+        let unknown = try await cli.run(common + ["--audience", "Paris"], directory: out)
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "robin-report: --audience \"Paris\": no such audience (the configuration's audiences: \"Singapore\", \"Sales\")\n")
 
         try Data("org_id = 1\n\n[[audiences]]\nname = \"Paris\"\nbuildings = [\"Paris\"]\n".utf8)
             .write(to: URL(fileURLWithPath: out + "/robin-report.toml"))
         let before = FolderSnapshot.files(under: out + "/reports")
-        let empty = try cli.run(common, directory: out)
+        let empty = try await cli.run(common, directory: out)
         #expect(empty.status == 2)
         #expect(empty.stderr.hasPrefix("robin-report: audience \"Paris\" matches no desk reservation or room event in Week 46, 2026: buildings \"Paris\""))
         #expect(empty.stderr.split(separator: "\n").count == 1)
@@ -145,24 +142,26 @@ struct ReportCommandTests {
     }
 
     @Test("a broken template exits 2 naming the file, line and column")
-    func brokenTemplate() throws {
-        let out = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: out) }
+    func brokenTemplate() async throws {
+        let scratch = try TemporaryFolder("robin-report")
+        defer { scratch.remove() }
+        let out = scratch.path
         try FileManager.default.createDirectory(atPath: out + "/templates", withIntermediateDirectories: true)
         try Data("{{% CONTENT_TYPE: MARKDOWN}}\n# {{{title}}\n".utf8).write(to: URL(fileURLWithPath: out + "/templates/weekly.mustache"))
-        let result = try CommandRunner().run(["report", "--offline", "--org", "1", "--templates", out + "/templates"], directory: out)
+        let result = try await CommandRunner().run(["report", "--offline", "--org", "1", "--templates", out + "/templates"], directory: out)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("robin-report: \(out)/templates/weekly.mustache:2:"))
     }
 
     @Test("report without a token or organisation says what is missing")
-    func missingSettings() throws {
-        let out = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let noOrg = try CommandRunner().run(["report"], directory: out, environment: ["ROBIN_API_TOKEN": ""])
+    func missingSettings() async throws {
+        let scratch = try TemporaryFolder("robin-report")
+        defer { scratch.remove() }
+        let out = scratch.path
+        let noOrg = try await CommandRunner().run(["report"], directory: out, environment: ["ROBIN_API_TOKEN": ""])
         #expect(noOrg.status == 2)
         #expect(noOrg.stderr.contains("no organisation id"))
-        let noToken = try CommandRunner().run(["report", "--org", "5"], directory: out, environment: ["ROBIN_API_TOKEN": ""])
+        let noToken = try await CommandRunner().run(["report", "--org", "5"], directory: out, environment: ["ROBIN_API_TOKEN": ""])
         #expect(noToken.status == 2)
         #expect(noToken.stderr.contains("ROBIN_API_TOKEN"))
     }

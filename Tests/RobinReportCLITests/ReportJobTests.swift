@@ -8,6 +8,7 @@ import RobinPipeline
 import RobinRender
 import RobinSimulator
 import RobinSynthetic
+import RobinTestSupport
 
 /// The report job against the simulator over loopback, with a chosen "today":
 /// what it fetches for the trends, and which period it compares with.
@@ -17,7 +18,7 @@ struct ReportJobTests {
     struct Setup {
         let simulator: RobinAPISimulator
         let baseURL: URL
-        let folder: String
+        let scratch: TemporaryFolder
         let settings: Settings
         /// Robin's clock and the fetcher's: 12:00 UTC of the job's today (07:00 in New York).
         let clock: SharedClock
@@ -32,8 +33,8 @@ struct ReportJobTests {
                     knownLocationIDs: Set(organization.locationIDs), clock: { clock.now }),
                 dataSource: organization)
             let url = try await simulator.start()
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-job-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let scratch = try TemporaryFolder("robin-job")
+            let folder = scratch.path
             var settings = Settings()
             settings.organizationID = 1
             settings.timeZone = organization.timeZoneIdentifier
@@ -42,7 +43,7 @@ struct ReportJobTests {
             }
             settings.cacheDirectory = folder + "/cache"
             settings.outputDirectory = folder + "/Output"
-            return Setup(simulator: simulator, baseURL: url, folder: folder, settings: settings, clock: clock)
+            return Setup(simulator: simulator, baseURL: url, scratch: scratch, settings: settings, clock: clock)
         }
 
         /// The job for `period` on `today` (its clock at 12:00 UTC that day), fetching through the real client.
@@ -78,7 +79,7 @@ struct ReportJobTests {
 
         func stop() async {
             await simulator.stop()
-            try? FileManager.default.removeItem(atPath: folder)
+            scratch.remove()
         }
     }
 

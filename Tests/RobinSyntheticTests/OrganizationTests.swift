@@ -4,7 +4,7 @@ import RobinSynthetic
 import Testing
 
 @Suite struct OrganizationTests {
-    @Test func buildingsAreInDifferentZones() {
+    @Test func buildingsAreInDifferentZones() async {
         let organization = Fixture.organization
         #expect((2...3).contains(organization.locationIDs.count))
         #expect(Set(organization.locationIDs).count == organization.locationIDs.count)
@@ -15,15 +15,15 @@ import Testing
         #expect(zones.values.allSatisfy { TimeZone(identifier: $0) != nil })
         #expect(organization.timeZoneIdentifier == zones[organization.buildingNames[0]])
         #expect(!organization.organizationName.isEmpty)
-        #expect(Fixture.desks.records.allSatisfy { $0["Organization"] == organization.organizationName })
+        #expect(await Fixture.desks.records.allSatisfy { $0["Organization"] == organization.organizationName })
     }
 
     /// Local start hours stay in office hours across the US and EU DST changes,
     /// so offsets are taken per date.
     @Test(arguments: ExportKind.allCases)
-    func localStartHoursAreOfficeHours(kind: ExportKind) {
+    func localStartHoursAreOfficeHours(kind: ExportKind) async {
         let zones = Fixture.organization.buildingTimeZones.mapValues { TimeZone(identifier: $0)! }
-        let csv = Fixture.export(kind, from: Fixture.utc("2026-10-22 00:00:00"), to: Fixture.to)
+        let csv = await Fixture.export(kind, from: Fixture.utc("2026-10-22 00:00:00"), to: Fixture.to)
         var hours: Set<Int> = []
         for record in csv.records where record["All Day Event"] != "True" {
             let start = TestCSV.instant(record[Fixture.startColumn(kind)]!)!
@@ -36,9 +36,9 @@ import Testing
         #expect(hours.contains(7) || hours.contains(8))
     }
 
-    @Test func allDayEventsStartAtLocalMidnight() {
+    @Test func allDayEventsStartAtLocalMidnight() async {
         let zones = Fixture.organization.buildingTimeZones.mapValues { TimeZone(identifier: $0)! }
-        let allDay = Fixture.export(.spaces, from: Fixture.utc("2026-09-01 00:00:00"), to: Fixture.to)
+        let allDay = await Fixture.export(.spaces, from: Fixture.utc("2026-09-01 00:00:00"), to: Fixture.to)
             .records.filter { $0["All Day Event"] == "True" }
         #expect(!allDay.isEmpty)
         for record in allDay {

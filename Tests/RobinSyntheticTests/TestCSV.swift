@@ -15,6 +15,8 @@ struct TestCSV {
     let rows: [[String]]
     /// Every field of every record (header included), with whether it was quoted.
     let fields: [Field]
+    /// The rows as dictionaries keyed by column name (made once: tests read them many times).
+    let records: [[String: String]]
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -68,14 +70,11 @@ struct TestCSV {
             endField()
             records.append(record)
         }
-        self.header = records.first ?? []
-        self.rows = Array(records.dropFirst())
+        let header = records.first ?? [], rows = Array(records.dropFirst())
+        self.header = header
+        self.rows = rows
         self.fields = fields
-    }
-
-    /// The rows as dictionaries keyed by column name.
-    var records: [[String: String]] {
-        rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        self.records = rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
     /// The rows as opaque, comparable lines (fields joined by U+001F).

@@ -3,15 +3,12 @@ import Foundation
 /// Runs the built `robin-report` (or another product) as a child process and
 /// captures what it prints: the command line is tested as users meet it.
 public struct CommandRunner: Sendable {
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-    }
+    public typealias Result = TestProcess.Result
 
     public let executable: URL
 
-    /// The product `name` in the build folder the tests run from.
+    /// The product `name` in the build folder the tests run from
+    /// (`ROBIN_REPORT_BIN` overrides the path of `robin-report`).
     public init(product name: String = "robin-report") {
         if let override = ProcessInfo.processInfo.environment["ROBIN_REPORT_BIN"], name == "robin-report" {
             executable = URL(fileURLWithPath: override)
@@ -25,30 +22,23 @@ public struct CommandRunner: Sendable {
         executable = folder.appendingPathComponent(name)
     }
 
-    /// Runs with `arguments` in `directory`, with `environment` added to this process's.
-    public func run(_ arguments: [String], directory: String? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes while the child runs so a large output cannot block it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    /// Runs with `arguments` in `directory`, with `environment` added to this
+    /// process's (or, with `inherit: false`, exactly `environment`), to the end.
+    public func run(_ arguments: [String], directory: String? = nil, environment: [String: String] = [:],
+                    inherit: Bool = true, timeout: Duration = TestProcess.defaultTimeout) async throws -> Result {
+        try await TestProcess.run(executable.path, arguments, environment: Self.environment(environment, inherit: inherit),
+                                  directory: directory, timeout: timeout)
+    }
+
+    /// Starts it (for a test that kills it, or reads it while it runs).
+    public func start(_ arguments: [String], directory: String? = nil, environment: [String: String] = [:],
+                      inherit: Bool = true) throws -> TestProcess {
+        try TestProcess.start(executable.path, arguments, environment: Self.environment(environment, inherit: inherit),
+                              directory: directory)
+    }
+
+    /// `environment` added to this process's, or alone.
+    static func environment(_ environment: [String: String], inherit: Bool) -> [String: String] {
+        inherit ? ProcessInfo.processInfo.environment.merging(environment) { $1 } : environment
     }
 }

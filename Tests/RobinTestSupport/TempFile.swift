@@ -3,11 +3,11 @@ import Foundation
 /// A file in a fresh temporary folder, removed by the test when done.
 public struct TempFile {
     public let path: String
+    private let folder: TemporaryFolder
 
     public init(_ contents: [UInt8], name: String = "export.csv") throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("robin-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent(name).path
+        folder = try TemporaryFolder("robin-tests")
+        path = folder.file(name)
         try Data(contents).write(to: URL(fileURLWithPath: path))
     }
 
@@ -16,6 +16,6 @@ public struct TempFile {
     }
 
     public func remove() {
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+        folder.remove()
     }
 }
