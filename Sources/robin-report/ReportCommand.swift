@@ -15,8 +15,8 @@ struct ReportCommand: AsyncParsableCommand {
             Fetches the daily exports the cache lacks for the period, the previous one and the \
             trend (--history; token from ROBIN_API_TOKEN or --token-file), saying first how many \
             and about how long they take; computes the metrics of the period and of the previous \
-            one, and replaces <output>/<period>/ (report.md, report.html, metrics.json, charts/) \
-            as a whole, then writes <output>/index.md and index.html listing every report, newest \
+            one, and replaces <output>/<period>/ (report.md, report.html, metrics.json, charts/, \
+            tables/*.csv, and report.pdf with --pdf) as a whole, then writes <output>/index.md and index.html listing every report, newest \
             first.
 
             With [[audiences]] in the configuration, each audience's report (the same templates on \
