@@ -2,25 +2,4 @@ import RobinModel
 
 /// A problem with the configuration file: names the file, and the line (and
 /// column, for syntax errors) when known.
-public struct ConfigError: StageError, Sendable, Equatable {
-    public var exitStatus: ExitStatus { .usage }
-
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String {
-        var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column)" }
-        return "\(place): \(message)"
-    }
-}
+public typealias ConfigError = FileProblem

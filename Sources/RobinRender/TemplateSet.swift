@@ -18,14 +18,14 @@ public struct TemplateSet: Sendable {
         var sources = Dictionary(uniqueKeysWithValues: DefaultTemplates.all.map { ($0.key, ($0.value, "Templates/\($0.key).mustache")) })
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TemplateError(file: directory, message: "no such templates folder")
+            throw TemplateError.template(file: directory, message: "no such templates folder")
         }
         let base = URL(fileURLWithPath: directory)
         let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
         for file in files where file.hasSuffix(".mustache") {
             let path = base.appendingPathComponent(file).path
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw TemplateError(file: path, message: "cannot read")
+                throw TemplateError.template(file: path, message: "cannot read")
             }
             sources[String(file.dropLast(".mustache".count))] = (text, path)
         }
@@ -39,10 +39,10 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: source.name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber,
+                throw TemplateError.template(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber,
                                     message: "\(error.error)")
             } catch {
-                throw TemplateError(file: source.file, message: "\(error)")
+                throw TemplateError.template(file: source.file, message: "\(error)")
             }
         }
         self.library = library
@@ -51,32 +51,19 @@ public struct TemplateSet: Sendable {
     /// Renders template `name` with `values`.
     func render(_ name: String, _ values: [String: Any]) throws(TemplateError) -> String {
         guard let text = library.render(values, withTemplate: name) else {
-            throw TemplateError(file: "\(name).mustache", message: "no such template")
+            throw TemplateError.template(file: "\(name).mustache", message: "no such template")
         }
         return text
     }
 }
 
-/// A template problem: file, and line and column for syntax errors.
-public struct TemplateError: StageError, Sendable {
-    public var exitStatus: ExitStatus { .usage }
+/// A template problem: file, and line and column for syntax errors
+/// (`weekly.mustache:12:3: template error: ...`).
+public typealias TemplateError = FileProblem
 
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String {
-        var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column)" }
-        return "\(place): template error: \(message)"
+extension FileProblem {
+    /// A problem in the template `file`.
+    static func template(file: String, line: Int? = nil, column: Int? = nil, message: String) -> FileProblem {
+        FileProblem(file: file, line: line, column: column, message: message, label: "template error: ")
     }
 }
