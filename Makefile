@@ -55,7 +55,7 @@ release: deps
 
 # The Swift tests (the email tests send through a real SMTP server on loopback, the
 # publish tests commit to real git repositories), and the numbers cross-checked
-# against the independent Python implementation of METRICS.md (scripts/crosscheck.sh).
+# against the independent Python implementation of docs/metrics.md (scripts/crosscheck.sh).
 test: pydeps
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_PACKAGES)"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)

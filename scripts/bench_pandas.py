@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark peer: the core of METRICS.md in pandas.
+"""Benchmark peer: the core of docs/metrics.md in pandas.
 
     scripts/bench_pandas.py --desks desks/*.csv --spaces spaces/*.csv \
         --from 2026-11-01 --to 2026-11-30 --config robin-report.toml [--out core.json]

@@ -8,7 +8,7 @@ Numbers are equal when |a - b| <= tol or |a - b| <= tol * max(|a|, |b|)
 differing path is printed, e.g. `desks.by_building[HQ].people: 12 != 13`.
 List entries that carry key fields (building, floor, work_area, space_id, department,
 type, date, weekday+hour) are labelled by those keys, insights by kind, measure, group and date; lists must still match
-element by element in order, since METRICS.md fixes the order.
+element by element in order, since docs/metrics.md "metrics.json" fixes the order.
 With --subset, keys present only in B are ignored (B may hold more fields,
 e.g. comparing a benchmark peer's partial output A against a full metrics.json B).
 Exit 0 when equal, 1 when different, 2 on usage errors.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cross-checks robin-report's numbers against the independent Python
-# implementation of METRICS.md (scripts/reference_metrics.py) on data neither
+# implementation of docs/metrics.md (scripts/reference_metrics.py) on data neither
 # was written against: scripts/gen_small.py's organisation (its own code, its
 # own CSV writer: shuffled columns, an unknown column, three time zones,
 # overlapping daily files with updated copies, inventory, small departments),

@@ -15,7 +15,7 @@ in, canceled, later Updated At), which exercises dedup.
 Three buildings in different zones (New York, London, Tokyo), a few small
 departments (fewer than 5 people) for the privacy fold, inventory overrides.
 
---real-shapes adds what Robin's real exports show (METRICS.md "Input facts"):
+--real-shapes adds what Robin's real exports show (docs/metrics.md "Input facts"):
 `Level` for `Floor` and oddly spelled headers (`event_status`), statuses in
 any case with `_` (`RESOURCE_DECLINED`, `CANCELED`), composite event ids
 (`207480119_20230101T043000Z`), all-day events (one every Saturday in each

@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of METRICS.md (metrics.json, schema 1).
+"""Independent reference implementation of docs/metrics.md (metrics.json, schema 1).
 
 Plain Python on purpose: every figure is computed the obvious way, row by row,
-so it can be read against METRICS.md line by line and used to cross-check the
+so it can be read against docs/metrics.md line by line and used to cross-check the
 Swift implementation (see scripts/compare_metrics.py).
 
     scripts/reference_metrics.py --desks D1.csv D2.csv --spaces S1.csv \
         --from 2026-11-16 --to 2026-11-22 [--config robin-report.toml] \
         [--timezone Europe/Paris] [--min-group-size 5] [-o metrics.json]
 
-Interpretations where METRICS.md is silent are listed in scripts/README.md
-and marked "Choice:" below.
+Its own choices, where docs/metrics.md leaves room, are listed in
+scripts/README.md and marked "Choice:" below.
 Exit codes: 0 ok, 2 usage/config error, 3 bad input data.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ NO_DEPARTMENT = "(no department)"
 NO_BUILDING = "(no building)"
 NO_FLOOR = "(no floor)"
 NO_WORK_AREA = "(no work area)"
-# Value limits (METRICS.md "Input facts": out of range = unreadable = empty, with a warning).
+# Value limits (docs/metrics.md "Input facts": out of range = unreadable = empty, with a warning).
 # Choice: 366 days for durations, 100,000 people for Capacity and Attendees.
 MAX_MINUTES = 366 * 24 * 60
 MAX_HOURS = 366 * 24

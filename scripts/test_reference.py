@@ -393,7 +393,7 @@ def main() -> int:
     except ref.DataError as e:
         check("bad timestamp error", "bad.csv:2" in str(e), True)
 
-    # ---- insights, on hand-built documents and rows (METRICS.md "Insights")
+    # ---- insights, on hand-built documents and rows (docs/metrics.md "Insights")
     check("earlier week", ref.earlier_period(dt.date(2026, 11, 16), dt.date(2026, 11, 22), 2),
           (dt.date(2026, 11, 2), dt.date(2026, 11, 8)))
     check("earlier month", ref.earlier_period(dt.date(2026, 3, 1), dt.date(2026, 3, 31), 1),
