@@ -1,23 +1,10 @@
 import Foundation
+import RobinModel
 
-/// A location (building) of the organisation, as Robin's
-/// `GET /organizations/{id}/locations` lists it. Only the fields `init` needs;
-/// any may be missing from Robin's answer but the id.
-public struct RobinLocation: Sendable, Hashable {
-    /// Robin's location id (what `location_ids` lists).
-    public var id: Int
-    /// Its name, as the exports' `Building` column shows it; nil when Robin gave none.
-    public var name: String?
-    /// Its IANA time zone id as Robin gave it (not checked); nil when absent.
-    public var timeZone: String?
+/// A location as the fetcher reads it from Robin's answer.
+public typealias RobinLocation = Location
 
-    /// A location with these fields.
-    public init(id: Int, name: String?, timeZone: String?) {
-        self.id = id
-        self.name = name
-        self.timeZone = timeZone
-    }
-
+extension Location {
     /// One entry of the answer's `data` list; nil without a usable id. The
     /// id may be a number or a string of digits; blank names and zones count
     /// as missing.
@@ -36,7 +23,4 @@ public struct RobinLocation: Sendable, Hashable {
         }
         self.init(id: id, name: text("name"), timeZone: text("time_zone"))
     }
-
-    /// The building name to configure: its name, else `Location <id>`.
-    public var displayName: String { name ?? "Location \(id)" }
 }
