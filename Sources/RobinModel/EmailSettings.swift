@@ -25,10 +25,10 @@ public struct EmailSettings: Sendable, Equatable {
 
     public init() {}
 
-    /// "Workplace report - week 47, 2026" and the like.
+    /// "Workplace report - Week 47, 2026" and the like.
     public static let defaultSubject = "Workplace report - {period}"
 
-    /// What a subject template can name: `{period}` ("week 47, 2026", "November 2026"
+    /// What a subject template can name: `{period}` ("Week 47, 2026", "November 2026"
     /// or "2026-11-03 to 2026-11-19"), `{from}` and `{to}` (`YYYY-MM-DD`), `{folder}`
     /// ("2026-W47", "2026-11"), `{headline}`: the report's most notable item as
     /// its opening words it, without the final full stop ("Sales came in less: 30.2 a

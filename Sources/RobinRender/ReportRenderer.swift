@@ -29,7 +29,7 @@ public struct ReportRenderer: Sendable {
     }
 
     /// What the report is about: the period, after the audience's name for an
-    /// audience ("London site, week 47, 2026"). Plain text: escape it for markup.
+    /// audience ("London site, Week 47, 2026"). Plain text: escape it for markup.
     static func title(_ input: ReportInput) -> String {
         input.audience.map { "\($0.name), \(input.period.title)" } ?? input.period.title
     }

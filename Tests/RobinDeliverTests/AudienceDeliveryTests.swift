@@ -75,14 +75,14 @@ struct AudienceDeliveryTests {
         // One audience's folder alone: only its message.
         let london = try await work.email(report: work.period + "/audiences/london-site")
         #expect(london.status == 0, "\(london.stderr)")
-        #expect(london.stdout == "sent \"Workplace report - week 47, 2026 (London site)\" to 2 recipients via \(sink.url)\n")
+        #expect(london.stdout == "sent \"Workplace report - Week 47, 2026 (London site)\" to 2 recipients via \(sink.url)\n")
         #expect(await sink.waitForMessages(1).count == 1)
 
         // The period: the organisation's and Engineering's; London's was sent, Singapore has no list.
         let period = try await work.email()
         #expect(period.status == 0, "\(period.stderr)")
-        #expect(period.stdout == "sent \"Workplace report - week 47, 2026\" to 1 recipient via \(sink.url)\n"
-            + "sent \"Workplace report - week 47, 2026 (Engineering)\" to 1 recipient via \(sink.url)\n")
+        #expect(period.stdout == "sent \"Workplace report - Week 47, 2026\" to 1 recipient via \(sink.url)\n"
+            + "sent \"Workplace report - Week 47, 2026 (Engineering)\" to 1 recipient via \(sink.url)\n")
         let notices = period.stderr.split(separator: "\n")
         #expect(notices.count == 2)
         #expect(notices[0].hasPrefix("robin-report: 2026-W47/audiences/london-site was already sent at "))
@@ -109,7 +109,7 @@ struct AudienceDeliveryTests {
             #expect(text.hasSuffix("\nRead the full report: \(link)\n"))
         }
         #expect(byRecipient["london-lead@example.com,ops@example.com"]?.cc == ["ops@example.com"])
-        #expect(byRecipient["eng-lead@example.com"]?.part("text/html")?.content.contains("Workplace report: Engineering, week 47, 2026</h1>") == true)
+        #expect(byRecipient["eng-lead@example.com"]?.part("text/html")?.content.contains("Workplace report: Engineering, Week 47, 2026</h1>") == true)
 
         // A rerun sends nothing and says so for each report.
         let again = try await work.email()
@@ -219,7 +219,7 @@ struct AudienceDeliveryTests {
             Issue.record("expected a commit")
             return
         }
-        #expect(update.hasPrefix("Update workplace report for week 47, 2026"))
+        #expect(update.hasPrefix("Update workplace report for Week 47, 2026"))
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/reports/2026-W47/audiences/engineering"))
         #expect(!(try repo.read("reports/index.md")).contains("Engineering"))
         #expect(try await repo.git("status", "--porcelain").isEmpty)

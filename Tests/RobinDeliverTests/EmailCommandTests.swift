@@ -21,7 +21,7 @@ struct EmailCommandTests {
 
         let first = try await cli.run(arguments, directory: work, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "sent \"Workplace report - week 47, 2026\" to 2 recipients via \(sink.url)\n")
+        #expect(first.stdout == "sent \"Workplace report - Week 47, 2026\" to 2 recipients via \(sink.url)\n")
         #expect(await sink.waitForMessages(1).count == 1)
 
         let second = try await cli.run(arguments, directory: work, environment: environment)
@@ -68,7 +68,7 @@ struct EmailCommandTests {
         let files = await sink.waitForMessages(1)
         try #require(files.count == 1)
         let parsed = try await Python.inspect(files[0])
-        #expect(parsed.headers["Subject"] == "Office week: week 47, 2026 (2026-W47)")
+        #expect(parsed.headers["Subject"] == "Office week: Week 47, 2026 (2026-W47)")
         #expect(parsed.to == ["ann@example.com"] && parsed.cc == ["cfo@example.com"])
         #expect(FileManager.default.fileExists(atPath: work + "/cache/sent-log.tsv"))
     }
@@ -85,7 +85,7 @@ struct EmailCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "wrote \(report)/email.eml (dry run: nothing sent)\n")
         let parsed = try await Python.inspect(report + "/email.eml")
-        #expect(parsed.headers["Subject"] == "Rapport – week 47, 2026")
+        #expect(parsed.headers["Subject"] == "Rapport – Week 47, 2026")
         #expect(parsed.parts.map(\.content_type) == ["text/plain", "text/html"])
         #expect(parsed.max_line_octets < 998 && parsed.crlf && !parsed.bare_lf)
         #expect(parsed.defects.isEmpty)
@@ -103,7 +103,7 @@ struct EmailCommandTests {
         let result = try await cli.run(["email", "--report", Fixture.report, "--to", "ann@example.com", "--from", "reports@example.com",
                                   "--sendmail", "cat > '\(out)'", "--cache", work + "/cache"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "sent \"Workplace report - week 47, 2026\" to 1 recipient via sendmail command \"cat > '\(out)'\"\n")
+        #expect(result.stdout == "sent \"Workplace report - Week 47, 2026\" to 1 recipient via sendmail command \"cat > '\(out)'\"\n")
         let parsed = try await Python.inspect(out)
         #expect(!parsed.crlf)  // local mail programs take LF line ends
         #expect(parsed.defects.isEmpty)

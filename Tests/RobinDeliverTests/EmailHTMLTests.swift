@@ -7,15 +7,15 @@ import RobinModel
 struct EmailHTMLTests {
     @Test("built for mail clients: tables and inline styles, no <style>, no SVG, no images, no classes")
     func mailClientSafe() throws {
-        let html = EmailHTML(metrics: try Fixture.metrics(), title: "Workplace report - week 47, 2026").html
+        let html = EmailHTML(metrics: try Fixture.metrics(), title: "Workplace report - Week 47, 2026").html
         let lower = html.lowercased()
         for forbidden in ["<style", "<svg", "<img", "class=", "<script", "<link", "@media"] {
             #expect(!lower.contains(forbidden), "found \(forbidden)")
         }
         #expect(lower.contains("<table role=\"presentation\""))
         #expect(lower.contains("style=\""))
-        #expect(html.contains("<title>Workplace report - week 47, 2026</title>"))
-        #expect(html.contains("Workplace report: week 47, 2026</h1>"))
+        #expect(html.contains("<title>Workplace report - Week 47, 2026</title>"))
+        #expect(html.contains("Workplace report: Week 47, 2026</h1>"))
     }
 
     @Test("past five changes the email shows the five largest and counts the rest, as the report does")

@@ -101,6 +101,6 @@ struct EmailOpeningTests {
         #expect(markdown.contains("Ground Floor at \\<b\\>Lon\\|don\\</b\\> \\*\\&\\* \\[x\\]\\(http\\://e\\.x\\) &#92; \\&lt;"))
 
         // The subject's {headline}: no mover, so the first missed target, without its full stop.
-        #expect(message.headers["Subject"] == "week 47, 2026: Desk utilization at HQ New York missed its target: 56.5% against 70.0%")
+        #expect(message.headers["Subject"] == "Week 47, 2026: Desk utilization at HQ New York missed its target: 56.5% against 70.0%")
     }
 }

@@ -74,8 +74,8 @@ struct HeaderFoldingTests {
 
     @Test("short values stay readable: an ASCII subject as is, names as atoms or quoted, folded only at spaces")
     func readable() {
-        #expect(HeaderText.unstructured("Workplace report - week 47, 2026", headerName: "Subject")
-            == "Workplace report - week 47, 2026")
+        #expect(HeaderText.unstructured("Workplace report - Week 47, 2026", headerName: "Subject")
+            == "Workplace report - Week 47, 2026")
         #expect(HeaderText.unstructured("", headerName: "Subject") == "")
         #expect(HeaderText.addresses([EmailAddress("Ann Leader <ann@example.com>")!, EmailAddress("bo@example.com")!,
                                       EmailAddress("\"Leader, Ann\" <ann2@example.com>")!])

@@ -28,8 +28,8 @@ struct MIMETests {
 
     @Test("RFC 2047: ASCII subjects stay readable, others become UTF-8 encoded words of at most 75 characters")
     func encodedWords() {
-        #expect(HeaderText.unstructured("Workplace report - week 47, 2026", headerName: "Subject")
-            == "Workplace report - week 47, 2026")
+        #expect(HeaderText.unstructured("Workplace report - Week 47, 2026", headerName: "Subject")
+            == "Workplace report - Week 47, 2026")
         let long = String(repeating: "Anwesenheit im Büro – ", count: 6)
         let encoded = HeaderText.unstructured(long, headerName: "Subject")
         let words = encoded.components(separatedBy: "\r\n ")
@@ -109,14 +109,14 @@ struct MIMETests {
     }
 
     @Test("period names: ISO week, calendar month, any range, one day", arguments: [
-        ("2026-11-16", "2026-11-22", "week 47, 2026", "2026-W47"),
-        ("2026-12-28", "2027-01-03", "week 53, 2026", "2026-W53"),
-        ("2027-01-04", "2027-01-10", "week 1, 2027", "2027-W01"),
+        ("2026-11-16", "2026-11-22", "Week 47, 2026", "2026-W47"),
+        ("2026-12-28", "2027-01-03", "Week 53, 2026", "2026-W53"),
+        ("2027-01-04", "2027-01-10", "Week 1, 2027", "2027-W01"),
         ("2026-11-01", "2026-11-30", "November 2026", "2026-11"),
         ("2028-02-01", "2028-02-29", "February 2028", "2028-02"),
-        ("2026-11-03", "2026-11-19", "2026-11-03 to 2026-11-19", "2026-11-03_2026-11-19"),
-        ("2026-11-17", "2026-11-23", "2026-11-17 to 2026-11-23", "2026-11-17_2026-11-23"),
-        ("2026-11-17", "2026-11-17", "2026-11-17", "2026-11-17"),
+        ("2026-11-03", "2026-11-19", "3–19 November 2026", "2026-11-03_2026-11-19"),
+        ("2026-11-17", "2026-11-23", "17–23 November 2026", "2026-11-17_2026-11-23"),
+        ("2026-11-17", "2026-11-17", "17 November 2026", "2026-11-17"),
     ])
     func periodNames(from: String, to: String, label: String, folder: String) {
         let name = PeriodName(Period(from: LocalDate(from)!, to: LocalDate(to)!)!)
@@ -127,9 +127,9 @@ struct MIMETests {
     @Test("subject templates fill every placeholder; bad templates are refused")
     func subjects() {
         let name = PeriodName(Period(from: LocalDate("2026-11-16")!, to: LocalDate("2026-11-22")!)!)
-        #expect(SubjectTemplate(EmailSettings.defaultSubject).subject(for: name) == "Workplace report - week 47, 2026")
+        #expect(SubjectTemplate(EmailSettings.defaultSubject).subject(for: name) == "Workplace report - Week 47, 2026")
         #expect(SubjectTemplate("{folder}: {from}..{to} ({period})").subject(for: name)
-            == "2026-W47: 2026-11-16..2026-11-22 (week 47, 2026)")
+            == "2026-W47: 2026-11-16..2026-11-22 (Week 47, 2026)")
         #expect(EmailSettings.subjectProblem("Report {week}")
             == "unknown placeholder {week} (known: {period}, {from}, {to}, {folder}, {headline}, {audience})")
         #expect(EmailSettings.subjectProblem("{period}: {headline}") == nil)
@@ -142,13 +142,13 @@ struct MIMETests {
         var metrics = MetricsDocument(period: Period(from: LocalDate("2026-11-16")!, to: LocalDate("2026-11-22")!)!)
         let template = SubjectTemplate("Office, {period}: {headline}")
         #expect(template.subject(for: metrics)
-            == "Office, week 47, 2026: Nothing stood out: no marked change, missed target or day needing attention")
+            == "Office, Week 47, 2026: Nothing stood out: no marked change, missed target or day needing attention")
         metrics.insights = try JSONDecoder().decode([MetricsDocument.Insight].self, from: Data("""
             [{"kind": "target", "measure": "desk_utilization", "group": {}, "value": 0.8, "target": 0.7, "status": "met"},
              {"kind": "busy_day", "group": {"building": "Line\\nBreak & <Co>"}, "date": "2026-11-24", "booked_share": 0.95}]
             """.utf8))
         // A met target is not news; the busy day is. A line break in a name is a space, so the subject stays one line.
-        #expect(template.subject(for: metrics) == "Office, week 47, 2026: Line Break & <Co> is 95.0% booked on Tuesday 24 November")
+        #expect(template.subject(for: metrics) == "Office, Week 47, 2026: Line Break & <Co> is 95.0% booked on Tuesday 24 November")
         let message = EmailComposer(from: Fixture.sender, to: Fixture.leaders, subject: template)
             .message(for: try ReportFolder.load(Fixture.report))
         #expect(message.subject == template.subject(for: try Fixture.metrics()))

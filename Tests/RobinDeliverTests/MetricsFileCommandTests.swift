@@ -50,7 +50,7 @@ struct MetricsFileCommandTests {
         }
     }
 
-    @Test("the report's headline table and the email's show the same labels and numbers for the same metrics.json")
+    @Test("the report's title and headline table and the email's show the same labels and numbers for the same metrics.json")
     func sameHeadline() async throws {
         let workFolder = try TemporaryFolder("robin-deliver")
         defer { workFolder.remove() }
@@ -66,6 +66,10 @@ struct MetricsFileCommandTests {
         let fromEmail = Self.emailHeadline(html)
         #expect(fromReport.map(\.first) == Measure.headline.map(\.label))
         #expect(fromEmail == fromReport)
+        // The same title: the report's first line is the email's heading and, by default, its subject.
+        let title = try String(contentsOfFile: folder + "/report.md", encoding: .utf8).split(separator: "\n")[0].dropFirst(2)
+        #expect(title == "Workplace report: Week 47, 2026")
+        #expect(html.contains(">\(title)</h1>"))
         // The week before is in the cache (empty but for the overlap), so there is something to compare with.
         #expect(fromReport[0] == ["People in the office", "59", "1", "▲ 5,800.0%"])
         #expect(fromReport[2][1] == "42 (Tue 17 Nov)")

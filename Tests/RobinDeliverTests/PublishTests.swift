@@ -35,7 +35,7 @@ struct PublishTests {
         #expect(fields[1] == "robin-report <robin-report@localhost>")
         #expect(fields[2] == message + "\n")
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "Add workplace report for week 47, 2026 (People 59, Desk use 67.1%, Room use 41.7%)")
+        #expect(lines[0] == "Add workplace report for Week 47, 2026 (People 59, Desk use 67.1%, Room use 41.7%)")
         // Every headline measure, in the report's words and numbers.
         #expect(Array(lines[2..<(2 + Measure.headline.count)]) == [
             "People in the office: 59; previous 55, ▲ 7.3%",
@@ -109,7 +109,7 @@ struct PublishTests {
             Issue.record("expected a commit")
             return
         }
-        #expect(message.hasPrefix("Update workplace report for week 47, 2026"))
+        #expect(message.hasPrefix("Update workplace report for Week 47, 2026"))
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/reports/2026-W47/charts/room-heatmap.svg"))
         #expect(try repo.read("reports/2026-W47/report.md") == "# Corrected\n")
         #expect(try await repo.git("status", "--porcelain").isEmpty)
@@ -202,7 +202,7 @@ struct PublishTests {
         let first = try await cli.run(arguments, environment: repo.environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("committed "))
-        #expect(first.stdout.hasSuffix(" in \(repo.path): Add workplace report for week 47, 2026 (People 59, Desk use 67.1%, Room use 41.7%) [reports/2026-W47]\n"))
+        #expect(first.stdout.hasSuffix(" in \(repo.path): Add workplace report for Week 47, 2026 (People 59, Desk use 67.1%, Room use 41.7%) [reports/2026-W47]\n"))
         let second = try await cli.run(arguments, environment: repo.environment)
         #expect(second.status == 0)
         #expect(second.stdout == "nothing changed in \(repo.path) (reports/2026-W47 already holds this report): no commit\n")

@@ -40,7 +40,7 @@ struct SMTPTests {
         }
         #expect(parsed.max_line_octets < 998)
         #expect(parsed.crlf && !parsed.bare_lf)
-        #expect(parsed.headers["Subject"] == "Anwesenheit im Büro – week 47, 2026")
+        #expect(parsed.headers["Subject"] == "Anwesenheit im Büro – Week 47, 2026")
         let rawSubject = try #require(parsed.raw_headers.first { $0.hasPrefix("Subject: ") })
         #expect(rawSubject.hasPrefix("Subject: =?UTF-8?B?"))
         #expect(parsed.raw_headers.allSatisfy { $0.utf8.count <= 78 })

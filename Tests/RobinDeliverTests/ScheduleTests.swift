@@ -71,7 +71,7 @@ struct ScheduleTests {
         #expect(first.stdout.isEmpty && first.stderr.isEmpty, "\(first.stdout)\(first.stderr)")
         #expect(await sink.waitForMessages(1).count == 1)
         let pushed = try await repo.git("--git-dir", remote, "log", "--format=%s", "main")
-        #expect(pushed.hasPrefix("Add workplace report for week \(weekNumber), \(year) ("), "\(pushed)")
+        #expect(pushed.hasPrefix("Add workplace report for Week \(weekNumber), \(year) ("), "\(pushed)")
         #expect(try await repo.git("--git-dir", remote, "ls-tree", "-r", "--name-only", "main").contains("reports/\(week)/report.md"))
 
         let second = try await run()

@@ -9,7 +9,7 @@ enum Fixture {
     /// The repository root (Tests/RobinDeliverTests/Support.swift is two folders down).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    /// The hand-made report folder of week 47, 2026 (the renderer's contract).
+    /// The hand-made report folder of Week 47, 2026 (the renderer's contract).
     static let report = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/report-2026-W47").path
 

@@ -32,12 +32,28 @@ struct ReportCommandTests {
         #expect(Self.contents(out + "/index.md").contains("[Week 47, 2026](2026-W47/report.md)"))
         #expect(Self.contents(out + "/index.html").contains("href=\"2026-W47/report.html\""))
         Self.expectEverySection(markdown: markdown, json: json ?? [:])
+        try await Self.expectDemoConfiguration(week: week, cli: cli)
 
         let before = ["report.md", "report.html", "metrics.json", "charts/trend-people.svg"].map { Self.contents("\(week)/\($0)") }
         let second = try await cli.run(["demo", "--output", out, "--week", "2026-W47", "--quiet"])
         #expect(second.status == 0)
         let after = ["report.md", "report.html", "metrics.json", "charts/trend-people.svg"].map { Self.contents("\(week)/\($0)") }
         #expect(before == after, "a rerun changed the report")
+    }
+
+    /// examples/demo.toml names the demo's audiences (README: try `email` on the demo): with it,
+    /// `email --dry-run` writes one message per report of the week, each to its audience's list.
+    static func expectDemoConfiguration(week: String, cli: CommandRunner) async throws {
+        let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/demo.toml").path
+        let email = try await cli.run(["email", "--config", config, "--report", week, "--to", "leadership@example.com", "--dry-run"])
+        #expect(email.status == 0, "\(email.stderr)")
+        let recipients = [("", "leadership@example.com"), ("/audiences/london-site", "london-lead@example.com"),
+                          ("/audiences/engineering", "engineering-lead@example.com")]
+        for (folder, address) in recipients {
+            let message = contents(week + folder + "/email.eml")
+            #expect(message.contains("\r\nTo: \(address)\r\n"), "\(folder): \(message.prefix(400))")
+        }
     }
 
     /// The demo's story shows in every part of the report: a mover, targets, a low day, a floor
