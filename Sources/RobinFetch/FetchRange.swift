@@ -2,7 +2,7 @@ import RobinModel
 
 /// Days of some export kinds to bring into the cache: a report asks for its
 /// trend, previous and own periods in both kinds, and for the 7 days after
-/// the period in desks only (bookings ahead, METRICS.md "Busy days ahead").
+/// the period in desks only (bookings ahead, docs/metrics.md "Busy days ahead").
 public struct FetchRange: Sendable, Hashable {
     /// The local days.
     public var days: Period

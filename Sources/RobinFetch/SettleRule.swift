@@ -1,7 +1,7 @@
 import Foundation
 import RobinModel
 
-/// Tells a final day from a provisional one (PRODUCT.md "Fetching").
+/// Tells a final day from a provisional one (README "Fetching exports from Robin").
 ///
 /// Robin keeps changing a day's data after it ends (late check-ins,
 /// cancellations, auto-unbooking), so a day's export is final only when it was

@@ -1,4 +1,4 @@
-/// Desk capacity per building and floor (METRICS.md "Capacity"): how full the
+/// Desk capacity per building and floor (docs/metrics.md "Capacity"): how full the
 /// busiest workday got, to tell which floors could be consolidated and which
 /// are at risk of running out of desks.
 public struct Capacity: Sendable, Equatable {
@@ -39,7 +39,7 @@ public struct CapacityFigures: Sendable, Equatable {
     }
 }
 
-/// What a group's peak occupancy says (METRICS.md thresholds).
+/// What a group's peak occupancy says (docs/metrics.md thresholds).
 public enum CapacityStatus: String, Sendable, Equatable {
     /// `peak_occupancy` < 0.5: even the busiest workday left half the desks free.
     case consolidate
@@ -48,7 +48,7 @@ public enum CapacityStatus: String, Sendable, Equatable {
     /// `peak_occupancy` >= 0.9: the busiest workday nearly ran out of desks.
     case atRisk = "at_risk"
 
-    /// The status of a peak occupancy (0.5 and 0.9 as METRICS.md sets them).
+    /// The status of a peak occupancy (0.5 and 0.9 as docs/metrics.md sets them).
     public init(peakOccupancy: Double) {
         self = peakOccupancy < 0.5 ? .consolidate : peakOccupancy >= 0.9 ? .atRisk : .ok
     }

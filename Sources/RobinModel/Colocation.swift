@@ -1,4 +1,4 @@
-/// Anchor days (METRICS.md "Anchor days"): on which weekday each department
+/// Anchor days (docs/metrics.md "Anchor days"): on which weekday each department
 /// comes in together, and how much its people overlap.
 public struct Colocation: Sendable, Equatable {
     /// Departments of at least `min_group_size` people (never `(small teams)` or

@@ -1,4 +1,4 @@
-/// Desk figures of METRICS.md ("Desks").
+/// Desk figures of docs/metrics.md ("Desks").
 public struct DeskMetrics: Sendable, Equatable {
     public var total: DeskFigures
     public var byBuilding: [Group<DeskFigures>]
@@ -26,7 +26,7 @@ public struct DeskMetrics: Sendable, Equatable {
     }
 }
 
-/// One group's desk figures (METRICS.md "Desks", over the group's de-duplicated
+/// One group's desk figures (docs/metrics.md "Desks", over the group's de-duplicated
 /// rows in the period). Ratios are 0...1, nil when their denominator is 0.
 public struct DeskFigures: Sendable, Equatable {
     /// `reservations`: rows.

@@ -1,4 +1,4 @@
-/// Desk bookings of the 7 days after the period (METRICS.md "Busy days ahead"):
+/// Desk bookings of the 7 days after the period (docs/metrics.md "Busy days ahead"):
 /// what is already booked, against the desks each building had in the period.
 public struct Forward: Sendable, Equatable {
     /// The 7 local dates after the period.

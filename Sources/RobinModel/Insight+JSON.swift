@@ -1,5 +1,5 @@
 extension Insight {
-    /// One entry of metrics.json's `insights`: `kind` first, then the fields METRICS.md lists.
+    /// One entry of metrics.json's `insights`: `kind` first, then the fields docs/metrics.md lists.
     func write(to w: inout JSONWriter) {
         w.beginObject()
         w.field("kind", kind.rawValue)

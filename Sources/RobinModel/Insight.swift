@@ -1,4 +1,4 @@
-/// One notable finding (METRICS.md "Insights"), about the org, a building, a
+/// One notable finding (docs/metrics.md "Insights"), about the org, a building, a
 /// floor or a department, never a person. metrics.json lists them sorted by
 /// kind in the order of `Kind`, then as each kind says.
 public enum Insight: Sendable, Equatable {

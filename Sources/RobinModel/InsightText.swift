@@ -1,4 +1,4 @@
-/// The report's opening in words (METRICS.md "Insights"): what changed,
+/// The report's opening in words (docs/metrics.md "Insights"): what changed,
 /// targets, and what needs attention, one plain sentence per `insights` entry
 /// with its numbers and baseline. The one place insights are worded: report.md,
 /// both parts of the email and the subject's `{headline}` all take their
@@ -55,7 +55,7 @@ public struct InsightText: Sendable {
 
     /// Changes shown in the opening: the largest moves (metrics.json sorts movers
     /// by relative change). In a small organisation week-to-week noise in
-    /// departments and floors passes METRICS.md's thresholds often; leadership
+    /// departments and floors passes docs/metrics.md's thresholds often; leadership
     /// reads the five largest first, and every one stays in the report and in
     /// metrics.json.
     public static let openingLimit = 5

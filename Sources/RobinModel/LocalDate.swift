@@ -1,4 +1,4 @@
-/// A calendar date with no time zone (a "local date" in METRICS.md), stored as
+/// A calendar date with no time zone (a "local date" in docs/metrics.md), stored as
 /// days since 1970-01-01 in the proleptic Gregorian calendar.
 ///
 /// Arithmetic is integer-only (Howard Hinnant's civil-from-days algorithms),

@@ -1,4 +1,4 @@
-/// The measures every view shows, each declared once (METRICS.md names the
+/// The measures every view shows, each declared once (docs/metrics.md names the
 /// fields; docs/metrics.md says how each is read).
 extension Measure {
     /// `desks.total.people`: who came at all.

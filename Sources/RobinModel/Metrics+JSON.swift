@@ -1,5 +1,5 @@
 extension Metrics {
-    /// The metrics.json document (METRICS.md "metrics.json"), ending in a newline.
+    /// The metrics.json document (docs/metrics.md "metrics.json"), ending in a newline.
     public var json: String {
         var writer = JSONWriter()
         write(to: &writer, key: nil)

@@ -1,4 +1,4 @@
-/// Every figure of METRICS.md for one period: what the analytics stage hands to
+/// Every figure of docs/metrics.md for one period: what the analytics stage hands to
 /// the renderer and what metrics.json holds. Groups only, never individuals.
 public struct Metrics: Sendable, Equatable {
     public var period: Period
@@ -8,7 +8,7 @@ public struct Metrics: Sendable, Equatable {
     public var rooms: RoomMetrics
     /// The same figures for the previous period (the one before in the trend), when its data is at hand.
     public var previous: Previous?
-    /// What a leader should read first (METRICS.md "Insights"), sorted; empty unless computed
+    /// What a leader should read first (docs/metrics.md "Insights"), sorted; empty unless computed
     /// with the trend (`Analyzer.metrics(desks:events:trend:...)`), and always empty in `previous`.
     public var insights: [Insight]
     /// Anchor days per department.

@@ -39,7 +39,7 @@ extension MetricsDocument {
         }
     }
 
-    /// One desk group (or `total`): METRICS.md "Desks". Ratios are 0...1;
+    /// One desk group (or `total`): docs/metrics.md "Desks". Ratios are 0...1;
     /// every figure is nil when absent from the file or null in it.
     public struct DeskGroup: Sendable, Equatable, Decodable {
         /// The key fields (`building`, `floor`, `department`, `type`, `work_area`); empty for `total`.

@@ -1,5 +1,5 @@
 extension MetricsDocument {
-    /// One entry of `insights` (METRICS.md "Insights") as read: `kind` and whichever of
+    /// One entry of `insights` (docs/metrics.md "Insights") as read: `kind` and whichever of
     /// the fields its kind carries; the rest nil. A kind this reader does not know is
     /// kept with its fields, so a report can skip it.
     public struct Insight: Sendable, Equatable, Decodable {

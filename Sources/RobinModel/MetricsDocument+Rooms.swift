@@ -33,7 +33,7 @@ extension MetricsDocument {
         }
     }
 
-    /// One room group (or `total`): METRICS.md "Rooms". Ratios are 0...1;
+    /// One room group (or `total`): docs/metrics.md "Rooms". Ratios are 0...1;
     /// every figure is nil when absent from the file or null in it.
     public struct RoomGroup: Sendable, Equatable, Decodable {
         /// The key fields (`building`, `floor`, `space`, `space_id`, `department`); empty for `total`.

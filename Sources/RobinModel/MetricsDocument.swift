@@ -1,6 +1,6 @@
 import Foundation
 
-/// A metrics.json as its readers see it (METRICS.md "metrics.json",
+/// A metrics.json as its readers see it (docs/metrics.md "metrics.json",
 /// `schema_version` 1): the one reader behind `email`, `publish`, both archive
 /// indexes and the report's headline table.
 ///
@@ -27,7 +27,7 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
     public var desks: Desks
     /// `rooms`; empty when absent.
     public var rooms: Rooms
-    /// `insights` (METRICS.md "Insights"), in the file's order; nil when absent (reports written before them).
+    /// `insights` (docs/metrics.md "Insights"), in the file's order; nil when absent (reports written before them).
     public var insights: [Insight]?
     /// `capacity` (desks per building and floor); nil when absent.
     public var capacity: Capacity?

@@ -1,4 +1,4 @@
-/// A closed range of local dates `[from, to]` (METRICS.md "Time").
+/// A closed range of local dates `[from, to]` (docs/metrics.md "Time").
 public struct Period: Hashable, Sendable, CustomStringConvertible {
     public var from: LocalDate
     public var to: LocalDate

@@ -92,7 +92,7 @@ public struct ReportPeriod: Sendable, Hashable {
         }
     }
 
-    /// The period a report compares with (METRICS.md `previous`): the
+    /// The period a report compares with (docs/metrics.md `previous`): the
     /// previous ISO week for a week, the previous calendar month for a month,
     /// the same number of days right before for any other range. It is the
     /// trend's previous point too (`earlier(by: 1)`), so a report never shows

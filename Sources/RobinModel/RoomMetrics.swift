@@ -1,4 +1,4 @@
-/// Room figures of METRICS.md ("Rooms").
+/// Room figures of docs/metrics.md ("Rooms").
 public struct RoomMetrics: Sendable, Equatable {
     public var total: RoomFigures
     public var byBuilding: [Group<RoomFigures>]
@@ -9,7 +9,7 @@ public struct RoomMetrics: Sendable, Equatable {
     /// 7 x 24 cells, Monday 00h first.
     public var heatmap: [HeatmapCell]
     /// By the booked room's `Capacity` band (`CapacityBand`), for the report's right-sizing
-    /// table; smallest band first. Not part of metrics.json (schema 1 is METRICS.md's).
+    /// table; smallest band first. Not part of metrics.json (schema 1 is docs/metrics.md's).
     public var byCapacity: [Group<RoomFigures>]
 
     public init(total: RoomFigures, byBuilding: [Group<RoomFigures>], byFloor: [Group<RoomFigures>],
@@ -43,7 +43,7 @@ public enum CapacityBand {
     }
 }
 
-/// One group's room figures (METRICS.md "Rooms", over the group's de-duplicated
+/// One group's room figures (docs/metrics.md "Rooms", over the group's de-duplicated
 /// events in the period). Ratios are 0...1, nil when their denominator is 0.
 public struct RoomFigures: Sendable, Equatable {
     /// `events`: rows.

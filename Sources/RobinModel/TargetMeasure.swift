@@ -1,4 +1,4 @@
-/// A figure the configuration can set a goal for (`[targets]`, METRICS.md
+/// A figure the configuration can set a goal for (`[targets]`, docs/metrics.md
 /// "Targets"): its config key, which is also the `measure` of its insight.
 public enum TargetMeasure: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Desks' `avg_days_per_person` (days per person in the period).

@@ -1,6 +1,6 @@
 import RobinModel
 
-/// The planning tables (METRICS.md "Capacity", "Busy days ahead", "Anchor days"):
+/// The planning tables (docs/metrics.md "Capacity", "Busy days ahead", "Anchor days"):
 /// how full each building and floor got, what is booked for the days ahead, and on
 /// which weekday each department comes in together.
 extension ReportTables {

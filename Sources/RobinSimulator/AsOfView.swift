@@ -2,7 +2,7 @@
 /// happened yet is not in it. A day exported on its own morning holds the
 /// bookings but not the check-ins, cancellations and automatic unbookings of
 /// the rest of the day; fetched again once the day is over, it holds them all.
-/// This is what makes a provisional day (PRODUCT.md "Fetching") differ from a
+/// This is what makes a provisional day (README "Fetching exports from Robin") differ from a
 /// final one in tests.
 enum AsOfView {
     /// The columns that record something happening at their time.

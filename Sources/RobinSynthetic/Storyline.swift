@@ -1,7 +1,7 @@
 import RobinModel
 
 /// Things that happen to the synthetic organisation on given dates, so that a
-/// report made from it has something to say (METRICS.md "Insights"): a public
+/// report made from it has something to say (docs/metrics.md "Insights"): a public
 /// holiday, a bridge day, a department away, a floor slowly emptying, a team
 /// with an anchor day, an all-hands filling a building, and the day the exports
 /// are taken (later days hold only bookings made in advance).

@@ -6,7 +6,7 @@ import RobinModel
 /// Three buildings in different time zones (New York, London, Singapore),
 /// departments of very different sizes (three with fewer than 5 people, and
 /// people with no department), and desk and room rows that exercise every
-/// case of METRICS.md. Rows are generated per (building, local date) from a
+/// case of docs/metrics.md. Rows are generated per (building, local date) from a
 /// SplitMix64 stream keyed by (seed, building, date), so they do not depend
 /// on the requested range: overlapping requests agree on their overlap, and
 /// the same seed gives byte-identical output everywhere.

@@ -19,7 +19,7 @@ struct RobinReport: AsyncParsableCommand {
     )
 
     /// Runs the command and maps every failure to one line on stderr and the
-    /// exit codes of PRODUCT.md.
+    /// exit codes of the README ("Exit codes").
     static func main() async {
         LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
         do {

@@ -14,7 +14,7 @@ private func share(_ rooms: RoomMetrics, _ weekday: Int, _ hour: Int) -> Double?
     rooms.heatmap.first { $0.weekday == weekday && $0.hour == hour }?.share
 }
 
-/// All-day events (METRICS.md "Rooms"): the majority-of-span local date, and
+/// All-day events (docs/metrics.md "Rooms"): the majority-of-span local date, and
 /// only that date's business hours (09:00-17:00 here) count.
 @Suite("All-day events")
 struct AllDayTests {

@@ -3,7 +3,7 @@ import RobinModel
 import RobinTestSupport
 @testable import RobinAnalytics
 
-/// Capacity (METRICS.md "Capacity") on the week 2026-11-16..22, HQ floor 2
+/// Capacity (docs/metrics.md "Capacity") on the week 2026-11-16..22, HQ floor 2
 /// configured with 20 desks:
 ///
 /// | floor    | who, where, when                                                     |

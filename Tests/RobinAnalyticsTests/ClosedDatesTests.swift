@@ -3,7 +3,7 @@ import RobinModel
 import RobinTestSupport
 @testable import RobinAnalytics
 
-/// `closed_dates` (METRICS.md "Time"): a closed date is never a workday, but its
+/// `closed_dates` (docs/metrics.md "Time"): a closed date is never a workday, but its
 /// rows still count for people and reservations.
 ///
 /// The week 2026-11-16..22, Thursday 19 closed, every row in HQ floor 1, Eng:

@@ -3,7 +3,7 @@ import RobinModel
 import RobinTestSupport
 @testable import RobinAnalytics
 
-/// `forward` with busy days ahead (METRICS.md "Busy days ahead") and `colocation` (anchor days).
+/// `forward` with busy days ahead (docs/metrics.md "Busy days ahead") and `colocation` (anchor days).
 @Suite("Insights: busy days ahead and anchor days")
 struct ForwardAndColocationTests {
     /// The week 2026-11-16..22 then the 7 days after it. HQ is on Tokyo time (rows at 00:30 UTC

@@ -4,10 +4,10 @@ import RobinModel
 import RobinTestSupport
 @testable import RobinAnalytics
 
-/// The new keys of metrics.json, in METRICS.md's order and shapes, and the same bytes for the same inputs.
+/// The new keys of metrics.json, in docs/metrics.md's order and shapes, and the same bytes for the same inputs.
 @Suite("Insights in metrics.json")
 struct InsightJSONTests {
-    @Test("previous, insights, colocation, capacity and forward end the document; entries carry METRICS.md's fields in order")
+    @Test("previous, insights, colocation, capacity and forward end the document; entries carry docs/metrics.md's fields in order")
     func shape() throws {
         let (desks, spaces) = TargetAndLowDayTests.targetWeek()
         var settings = Settings()

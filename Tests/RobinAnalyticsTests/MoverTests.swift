@@ -3,7 +3,7 @@ import RobinModel
 import RobinTestSupport
 @testable import RobinAnalytics
 
-/// Movers (METRICS.md "Movers") over five ISO weeks ending 2026-11-16..22, the
+/// Movers (docs/metrics.md "Movers") over five ISO weeks ending 2026-11-16..22, the
 /// week before (11-09..15) being `previous`. Mon-Fri workweek, min_group_size 5.
 ///
 /// | group                       | weeks 1-3          | previous   | this week  |

@@ -3,7 +3,7 @@ import RobinModel
 import RobinTestSupport
 @testable import RobinAnalytics
 
-/// Targets and low days (METRICS.md "Targets", "Low days").
+/// Targets and low days (docs/metrics.md "Targets", "Low days").
 @Suite("Insights: targets and low days")
 struct TargetAndLowDayTests {
     /// The week 2026-11-16..22: HQ floor 1 has 6 people (P0..P5, desks D0..D5) on Mon and Tue,

@@ -2,7 +2,7 @@ import Testing
 import RobinModel
 @testable import RobinConfig
 
-/// `closed_dates` and `[targets]` (METRICS.md "Time" and "Targets"), validated like every key.
+/// `closed_dates` and `[targets]` (docs/metrics.md "Time" and "Targets"), validated like every key.
 @Suite("Configuration: closed dates and targets")
 struct ClosedDatesAndTargetsConfigTests {
     @Test("closed_dates takes quoted dates and TOML dates, on one line or several")

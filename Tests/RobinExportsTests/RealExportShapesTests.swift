@@ -34,7 +34,7 @@ private func readDesks(_ csv: ExportCSV) throws -> (table: DeskTable, warnings: 
     try read(csv, with: DeskExportReader.read(files:warn:))
 }
 
-/// The shapes of Robin's real exports (METRICS.md "Input facts", issue 9).
+/// The shapes of Robin's real exports (docs/metrics.md "Input facts", issue 9).
 @Suite("Real export shapes")
 struct RealExportShapesTests {
     @Test("headers match ignoring case, surrounding spaces and `_` versus space; `Level` is `Floor`")

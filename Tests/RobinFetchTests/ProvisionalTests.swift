@@ -8,7 +8,7 @@ import Testing
 import Glibc
 #endif
 
-/// Provisional days (PRODUCT.md "Fetching"): a day fetched less than the
+/// Provisional days (README "Fetching exports from Robin"): a day fetched less than the
 /// settle time after its window ended, or today or later, is fetched again by
 /// the next run; a final day never is. Driven by an injected clock.
 struct ProvisionalTests {

@@ -3,7 +3,7 @@ import RobinModel
 import RobinSynthetic
 import Testing
 
-/// The desk export exercises every case of METRICS.md "Desks".
+/// The desk export exercises every case of docs/metrics.md "Desks".
 @Suite struct DeskScenarioTests {
     static var records: [[String: String]] {
         get async { await Fixture.desks.records }

@@ -2,7 +2,7 @@ import RobinModel
 import RobinSynthetic
 import Testing
 
-/// The event export exercises every case of METRICS.md "Rooms".
+/// The event export exercises every case of docs/metrics.md "Rooms".
 @Suite struct EventScenarioTests {
     static var records: [[String: String]] {
         get async { await Fixture.spaces.records }
