@@ -50,21 +50,13 @@ enum DefaultTemplates {
         
         **Desks and rooms by building**
         
-        | Building | People | Avg daily | Desk use | Check-in | No-show | Meetings | Room use | Ghost |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-        {{#buildings}}
-        | {{building}} | {{{people}}} | {{{avgDaily}}} | {{{deskUtilization}}} | {{{checkIn}}} | {{{noShow}}} | {{{meetings}}} | {{{roomUtilization}}} | {{{ghostRate}}} |
-        {{/buildings}}
+        {{{table.buildings}}}
         
         ## Floors
         
         **Desks and rooms by floor**
         
-        | Building | Floor | People | Desks | Desk use | Rooms | Room use |
-        | --- | --- | ---: | ---: | ---: | ---: | ---: |
-        {{#floors}}
-        | {{building}} | {{floor}} | {{{people}}} | {{{desks}}} | {{{deskUtilization}}} | {{{rooms}}} | {{{roomUtilization}}} |
-        {{/floors}}
+        {{{table.floors}}}
         
         {{> partials/capacity}}
         ## Departments
@@ -72,21 +64,13 @@ enum DefaultTemplates {
         {{#hasDesks}}
         **Office attendance by department (departments under {{{minGroupSize}}} people are grouped as "(small teams)")**
         
-        | Department | People | Days per person | Policy adherence | Check-in | No-show |
-        | --- | ---: | ---: | ---: | ---: | ---: |
-        {{#departments}}
-        | {{department}} | {{{people}}} | {{{avgDays}}} | {{{policy}}} | {{{checkIn}}} | {{{noShow}}} |
-        {{/departments}}
+        {{{table.departments}}}
         {{/hasDesks}}
         
         {{#hasRooms}}
         **Meetings by host department (departments under {{{minGroupSize}}} hosts are grouped as "(small teams)")**
         
-        | Department | Meetings | Hours booked | Ghost | Avg attendees |
-        | --- | ---: | ---: | ---: | ---: |
-        {{#roomDepartments}}
-        | {{department}} | {{{meetings}}} | {{{hours}}} | {{{ghostRate}}} | {{{avgAttendees}}} |
-        {{/roomDepartments}}
+        {{{table.roomDepartments}}}
         {{/hasRooms}}
         
         {{#hasDesks}}
@@ -253,11 +237,7 @@ enum DefaultTemplates {
         
         **Meetings by room capacity: how full the rooms booked were**
         
-        | Capacity | Rooms | Meetings | Avg attendees | Avg fill | Over-sized |
-        | --- | ---: | ---: | ---: | ---: | ---: |
-        {{#capacityBands}}
-        | {{{capacity}}} | {{{rooms}}} | {{{meetings}}} | {{{avgAttendees}}} | {{{avgFill}}} | {{{oversized}}} |
-        {{/capacityBands}}
+        {{{table.capacityBands}}}
         
         "Over-sized" is the share of meetings with at most half as many attendees as the room seats.
         
@@ -265,11 +245,7 @@ enum DefaultTemplates {
         
         **The ten rooms with the highest utilization**
         
-        | Room | Building | Floor | Meetings | Utilization | Avg fill |
-        | --- | --- | --- | ---: | ---: | ---: |
-        {{#busiestRooms}}
-        | {{space}} | {{building}} | {{floor}} | {{{meetings}}} | {{{utilization}}} | {{{avgFill}}} |
-        {{/busiestRooms}}
+        {{{table.busiestRooms}}}
         
         ### When rooms are booked
         

@@ -51,6 +51,12 @@ struct ReportContext {
             "roomDepartments": rows.roomDepartments().templateRows,
             "capacityBands": rows.capacityBands().templateRows,
             "busiestRooms": Array(rows.rooms().templateRows.prefix(10)),
+            // Whole tables as report.md shows them (`{{{table.buildings}}}`); the rows above stay for custom templates.
+            "table": [
+                "buildings": rows.buildings().markdown(), "floors": rows.floors().markdown(),
+                "departments": rows.departments().markdown(), "roomDepartments": rows.roomDepartments().markdown(),
+                "capacityBands": rows.capacityBands().markdown(), "busiestRooms": rows.rooms().markdown(limit: 10),
+            ],
             "hasDesks": desks.reservations > 0,
             "hasRooms": rooms.events > 0,
             "minGroupSize": "\(input.settings.minGroupSize)",

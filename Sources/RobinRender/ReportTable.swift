@@ -1,3 +1,4 @@
+import RobinMarkdown
 import RobinModel
 
 /// One table of the report, written twice from the same cells: for a reader
@@ -40,17 +41,33 @@ struct ReportTable {
         }
     }
 
-    /// One column: its key in the template's rows, its CSV heading, and its cell in a row.
-    /// A column without a key is in the CSV only, one without a heading in the report only.
+    /// One column: its key in the template's rows, its CSV heading, its heading in
+    /// the report (`label`: short, `Ghost` for `Ghost-meeting rate (%)`; the CSV
+    /// heading when not given), and its cell in a row. A column without a key is in
+    /// the CSV only, one without a heading in the report only.
     struct Column<Row> {
         var key: String?
         var heading: String?
+        var label: String?
+        /// Left-aligned in the report (names, labels); numbers are right-aligned.
+        var left: Bool
+        /// A name from the exports, escaped as Markdown text in the report.
+        var isName = false
         var cell: (Row) -> Cell
 
-        init(_ key: String?, _ heading: String?, _ cell: @escaping (Row) -> Cell) {
+        init(_ key: String?, _ heading: String?, label: String? = nil, left: Bool = false, _ cell: @escaping (Row) -> Cell) {
             self.key = key
             self.heading = heading
+            self.label = label ?? heading
+            self.left = left
             self.cell = cell
+        }
+
+        /// A column of names from the exports (building, floor, department, room): left-aligned, escaped.
+        static func name(_ key: String, _ heading: String, _ text: @escaping (Row) -> String) -> Column {
+            var column = Column(key, heading, left: true) { .text(text($0)) }
+            column.isName = true
+            return column
         }
     }
 
@@ -58,6 +75,9 @@ struct ReportTable {
     var name: String
     private var keys: [String?]
     private var headings: [String?]
+    private var labels: [String?]
+    private var left: [Bool]
+    private var names: [Bool]
     private var cells: [[Cell]]
 
     /// A table called `title` (its CSV is `tables/<slug of title>.csv`).
@@ -65,7 +85,25 @@ struct ReportTable {
         name = ReportTable.slug(title)
         keys = columns.map(\.key)
         headings = columns.map(\.heading)
+        labels = columns.map(\.label)
+        left = columns.map(\.left)
+        names = columns.map(\.isName)
         cells = rows.map { row in columns.map { $0.cell(row) } }
+    }
+
+    /// The table as report.md shows it: a pipe table of the columns with a key, under
+    /// their labels, names from the exports escaped as Markdown text (our own labels
+    /// and figures as they are), the first `limit` rows; no final newline. Adding a column to a table here adds it to the report and its CSV.
+    func markdown(limit: Int = .max) -> String {
+        let columns = keys.indices.filter { keys[$0] != nil }
+        let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
+        var lines = [line(columns.map { labels[$0] ?? "" }), line(columns.map { left[$0] ? "---" : "---:" })]
+        for row in cells.prefix(limit) {
+            lines.append(line(columns.map { index in
+                names[index] ? MarkdownEscape.inline(row[index].display) : row[index].display
+            }))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The rows for the template: key -> the text the report shows.

@@ -41,15 +41,15 @@ struct ReportTables {
              metrics.rooms.byBuilding.first { $0.key["building"] == name }?.figures)
         }
         return ReportTable("Buildings", rows: rows, columns: [
-            Column("building", "Building") { .text($0.name) },
+            .name("building", "Building") { $0.name },
             Column("people", "People") { .count($0.desks?.people) },
-            Column("avgDaily", "Average daily people") { .decimal($0.desks?.avgDailyPeople) },
-            Column("deskUtilization", "Desk utilization (%)") { .percent($0.desks?.deskUtilization) },
-            Column("checkIn", "Desk check-in rate (%)") { .percent($0.desks?.checkInRate) },
-            Column("noShow", "Desk no-show rate (%)") { .percent($0.desks?.noShowRate) },
+            Column("avgDaily", "Average daily people", label: "Avg daily") { .decimal($0.desks?.avgDailyPeople) },
+            Column("deskUtilization", "Desk utilization (%)", label: "Desk use") { .percent($0.desks?.deskUtilization) },
+            Column("checkIn", "Desk check-in rate (%)", label: "Check-in") { .percent($0.desks?.checkInRate) },
+            Column("noShow", "Desk no-show rate (%)", label: "No-show") { .percent($0.desks?.noShowRate) },
             Column("meetings", "Meetings") { .count($0.rooms?.meetings) },
-            Column("roomUtilization", "Room utilization (%)") { .percent($0.rooms?.utilization) },
-            Column("ghostRate", "Ghost-meeting rate (%)") { .percent($0.rooms?.ghostRate) },
+            Column("roomUtilization", "Room utilization (%)", label: "Room use") { .percent($0.rooms?.utilization) },
+            Column("ghostRate", "Ghost-meeting rate (%)", label: "Ghost") { .percent($0.rooms?.ghostRate) },
         ])
     }
 
@@ -66,48 +66,48 @@ struct ReportTables {
                     metrics.rooms.byFloor.first { matches($0.key) }?.figures)
         }
         return ReportTable("Floors", rows: rows, columns: [
-            Column("building", "Building") { .text($0.building) },
-            Column("floor", "Floor") { .text($0.floor) },
+            .name("building", "Building") { $0.building },
+            .name("floor", "Floor") { $0.floor },
             Column("people", "People") { .count($0.desks?.people) },
             Column("desks", "Desks") { .count($0.desks?.desksSeen) },
-            Column("deskUtilization", "Desk utilization (%)") { .percent($0.desks?.deskUtilization) },
+            Column("deskUtilization", "Desk utilization (%)", label: "Desk use") { .percent($0.desks?.deskUtilization) },
             Column("rooms", "Rooms") { .count($0.rooms?.roomsSeen) },
-            Column("roomUtilization", "Room utilization (%)") { .percent($0.rooms?.utilization) },
+            Column("roomUtilization", "Room utilization (%)", label: "Room use") { .percent($0.rooms?.utilization) },
         ])
     }
 
     /// Office attendance by department (small ones folded by the analytics stage).
     func departments() -> ReportTable {
         ReportTable("Departments", rows: Self.byName(metrics.desks.byDepartment, "department"), columns: [
-            Column("department", "Department") { .text($0.key["department"] ?? "") },
+            .name("department", "Department") { $0.key["department"] ?? "" },
             Column("people", "People") { .count($0.figures.people) },
             Column("avgDays", "Days per person") { .decimal($0.figures.avgDaysPerPerson) },
-            Column("policy", "Policy adherence (%)") { .percent($0.figures.policyAdherence) },
-            Column("checkIn", "Desk check-in rate (%)") { .percent($0.figures.checkInRate) },
-            Column("noShow", "Desk no-show rate (%)") { .percent($0.figures.noShowRate) },
+            Column("policy", "Policy adherence (%)", label: "Policy adherence") { .percent($0.figures.policyAdherence) },
+            Column("checkIn", "Desk check-in rate (%)", label: "Check-in") { .percent($0.figures.checkInRate) },
+            Column("noShow", "Desk no-show rate (%)", label: "No-show") { .percent($0.figures.noShowRate) },
         ])
     }
 
     /// Meetings by the host's department.
     func roomDepartments() -> ReportTable {
         ReportTable("Meetings by host department", rows: Self.byName(metrics.rooms.byDepartment, "department"), columns: [
-            Column("department", "Department") { .text($0.key["department"] ?? "") },
+            .name("department", "Department") { $0.key["department"] ?? "" },
             Column("meetings", "Meetings") { .count($0.figures.meetings) },
             Column("hours", "Hours booked") { .decimal($0.figures.bookedHours) },
-            Column("ghostRate", "Ghost-meeting rate (%)") { .percent($0.figures.ghostRate) },
-            Column("avgAttendees", "Average attendees") { .decimal($0.figures.avgAttendees) },
+            Column("ghostRate", "Ghost-meeting rate (%)", label: "Ghost") { .percent($0.figures.ghostRate) },
+            Column("avgAttendees", "Average attendees", label: "Avg attendees") { .decimal($0.figures.avgAttendees) },
         ])
     }
 
     /// Meetings by room capacity band, in the analytics stage's order (smallest first).
     func capacityBands() -> ReportTable {
         ReportTable("Room capacity", rows: metrics.rooms.byCapacity, columns: [
-            Column("capacity", "Capacity") { .text($0.key["capacity"] ?? "") },
+            Column("capacity", "Capacity", left: true) { .text($0.key["capacity"] ?? "") },
             Column("rooms", "Rooms") { .count($0.figures.roomsSeen) },
             Column("meetings", "Meetings") { .count($0.figures.meetings) },
-            Column("avgAttendees", "Average attendees") { .decimal($0.figures.avgAttendees) },
-            Column("avgFill", "Average fill (%)") { .percent($0.figures.avgFill) },
-            Column("oversized", "Over-sized meetings (%)") { .percent($0.figures.oversizedShare) },
+            Column("avgAttendees", "Average attendees", label: "Avg attendees") { .decimal($0.figures.avgAttendees) },
+            Column("avgFill", "Average fill (%)", label: "Avg fill") { .percent($0.figures.avgFill) },
+            Column("oversized", "Over-sized meetings (%)", label: "Over-sized") { .percent($0.figures.oversizedShare) },
         ])
     }
 
@@ -120,12 +120,12 @@ struct ReportTables {
                 return a != b ? a > b : GroupKey.precedes($0.key, $1.key)
             }
         return ReportTable("Rooms", rows: rows, columns: [
-            Column("space", "Room") { .text($0.key["space"] ?? "") },
-            Column("building", "Building") { .text($0.key["building"] ?? "") },
-            Column("floor", "Floor") { .text($0.key["floor"] ?? "") },
+            .name("space", "Room") { $0.key["space"] ?? "" },
+            .name("building", "Building") { $0.key["building"] ?? "" },
+            .name("floor", "Floor") { $0.key["floor"] ?? "" },
             Column("meetings", "Meetings") { .count($0.figures.meetings) },
-            Column("utilization", "Room utilization (%)") { .percent($0.figures.utilization) },
-            Column("avgFill", "Average fill (%)") { .percent($0.figures.avgFill) },
+            Column("utilization", "Room utilization (%)", label: "Utilization") { .percent($0.figures.utilization) },
+            Column("avgFill", "Average fill (%)", label: "Avg fill") { .percent($0.figures.avgFill) },
         ])
     }
 
