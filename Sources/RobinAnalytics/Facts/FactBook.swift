@@ -28,6 +28,14 @@ public struct FactBook: Sendable {
         policy = organization.desks
     }
 
+    /// True unless `setPolicy` gave the book the organisation's facts for policy adherence.
+    public var countsOwnDaysForPolicy: Bool { policy == nil }
+
+    /// The local dates with desk facts and with room facts, in order.
+    public var dates: (desks: [LocalDate], rooms: [LocalDate]) {
+        (desks.keys.sorted().map(LocalDate.init(daysSinceEpoch:)), rooms.keys.sorted().map(LocalDate.init(daysSinceEpoch:)))
+    }
+
     /// The buildings of the desk rows and of the room events the book holds, sorted.
     public var buildings: [String] {
         Set(desks.values.joined().flatMap(\.buildings) + rooms.values.joined().flatMap(\.buildings)).sorted()
