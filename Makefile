@@ -70,6 +70,7 @@ demo: release
 # Speed and memory against DuckDB and pandas on a generated month (docs/performance.md).
 bench: release
 	scripts/bench.sh
+	scripts/bench-job.sh
 	scripts/bench-fetch.sh
 
 # Screenshots of the demo report at 1280 and 375 px wide (docs/), for people to look at.
