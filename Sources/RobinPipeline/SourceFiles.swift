@@ -91,6 +91,7 @@ final class SourceFiles {
 /// cannot be read to hash it (exit 1). A facts file that cannot be read or
 /// written is no error: the facts are rebuilt, or kept in memory only.
 public enum FactsStoreError: StageError, Sendable, Equatable {
+    /// The export file's path and what went wrong.
     case io(String, String)
 
     public var exitStatus: ExitStatus { .runtime }

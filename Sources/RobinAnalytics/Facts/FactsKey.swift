@@ -27,6 +27,7 @@ public struct FactsKey: Sendable, Equatable {
         /// XXH64 of the file's bytes.
         public var contentHash: UInt64
 
+        /// A source as recorded; the `stat` fields and the hash default to 0 (not recorded).
         public init(date: LocalDate, present: Bool, size: UInt64 = 0, device: UInt64 = 0, inode: UInt64 = 0,
                     modified: Int64 = 0, changed: Int64 = 0, contentHash: UInt64 = 0) {
             self.date = date
@@ -46,6 +47,7 @@ public struct FactsKey: Sendable, Equatable {
         }
     }
 
+    /// The key of `kind`'s file of `date`, built with the settings hash `settings` for `scope` from `sources`.
     public init(kind: ExportKind, date: LocalDate, settings: UInt64, scope: UInt64, sources: [Source]) {
         self.kind = kind
         self.date = date
