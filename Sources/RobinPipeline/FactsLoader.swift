@@ -156,19 +156,23 @@ private struct TableWindow {
 
     /// The desk table of `date`'s file; nil when the cache has none.
     mutating func desks(_ date: LocalDate) throws -> DeskTable? {
-        if let known = desks[date] { return known }
-        let table = cache.contains(kind: .desks, date: date)
-            ? try reader.readDesks(ExportFiles.Day(date: date, path: cache.path(kind: .desks, date: date)), warn: warn) : nil
-        desks[date] = table
-        return table
+        let (reader, warn, cache) = (reader, warn, cache)
+        return try Self.table(&desks, cache, .desks, date) { try reader.readDesks($0, warn: warn) }
     }
 
     /// The event table of `date`'s file; nil when the cache has none.
     mutating func events(_ date: LocalDate) throws -> EventTable? {
-        if let known = events[date] { return known }
-        let table = cache.contains(kind: .spaces, date: date)
-            ? try reader.readSpaces(ExportFiles.Day(date: date, path: cache.path(kind: .spaces, date: date)), warn: warn) : nil
-        events[date] = table
+        let (reader, warn, cache) = (reader, warn, cache)
+        return try Self.table(&events, cache, .spaces, date) { try reader.readSpaces($0, warn: warn) }
+    }
+
+    /// `date`'s table from `known`, else read (nil when the cache has no file) and kept there.
+    private static func table<Table>(_ known: inout [LocalDate: Table?], _ cache: ExportCache, _ kind: ExportKind,
+                                     _ date: LocalDate, read: (ExportFiles.Day) throws -> Table) throws -> Table? {
+        if let table = known[date] { return table }
+        let table = cache.contains(kind: kind, date: date)
+            ? try read(ExportFiles.Day(date: date, path: cache.path(kind: kind, date: date))) : nil
+        known[date] = table
         return table
     }
 }
