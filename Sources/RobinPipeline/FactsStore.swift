@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RobinAnalytics
 import RobinFetch
 import RobinModel
@@ -15,6 +16,10 @@ import RobinModel
 public struct FactsStore: Sendable {
     /// `<cache root>/facts/v<version>`.
     public let folder: String
+
+    /// Set once a write failed: a store that cannot be written (a read-only
+    /// cache) says so once a run, not once a file.
+    private let failed = Flag()
 
     /// The store of `cache`'s exports.
     public init(cache: ExportCache) {
@@ -48,7 +53,21 @@ public struct FactsStore: Sendable {
         do throws(AtomicFile.Failure) {
             try AtomicFile.write(Data(FactsCodec.encode(facts, key: key)), to: path)
         } catch {
-            warn("facts cache: \(error) (the facts are rebuilt next time)")
+            if failed.setFirst() {
+                warn("facts cache: \(error) (facts that cannot be written are rebuilt next time)")
+            }
+        }
+    }
+}
+
+/// A flag set once, from any task: `setFirst` is true for the first caller only.
+private final class Flag: Sendable {
+    private let value = Mutex(false)
+
+    func setFirst() -> Bool {
+        value.withLock { isSet in
+            defer { isSet = true }
+            return !isSet
         }
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import RobinAnalytics
 import RobinModel
 import RobinPipeline
+import RobinRender
 
 /// Facts files that are damaged, outdated or of other inputs are detected and
 /// rebuilt from the exports, never trusted: each case reads exactly the export
@@ -164,5 +165,25 @@ extension FactsInvalidationTests.Prepared {
     init(fixture: PipelineFixture, first: RecordedRun) {
         self.fixture = fixture
         self.first = first
+    }
+}
+
+extension FactsInvalidationTests {
+    @Test("a facts cache that cannot be written: one warning, the same report, the facts kept in memory")
+    func unwritable() async throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.remove() }
+        // A file where the facts folder should be: no facts file can be created under it.
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: fixture.cache.factsFolder))
+        let warnings = Recorder<String>()
+        let writer = MemoryWriter()
+        var job = try fixture.job(stages: ReportStages(renderer: ReportRenderer(templates: try .builtIn()), writer: writer))
+        job.derivedCache = true
+        _ = try await job.run(warn: { warnings.add($0) })
+        let facts = warnings.all.filter { $0.hasPrefix("facts cache: ") }
+        #expect(facts.count == 1)
+        #expect(facts.first?.contains(fixture.cache.factsFolder) == true)
+        let without = try await Prepared.run(fixture, derived: false)
+        #expect(writer.calls.all.first?.organization?.metricsJSON == without.outputs.first)
     }
 }
