@@ -70,6 +70,7 @@ demo: release
 # Speed and memory against DuckDB and pandas on a generated month (docs/performance.md).
 bench: release
 	scripts/bench.sh
+	scripts/bench-job.sh
 	scripts/bench-fetch.sh
 
 # libFuzzer on the export readers, the config loader and the metrics.json reader,

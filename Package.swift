@@ -148,7 +148,7 @@ let package = Package(
             name: "RobinPipelineTests",
             dependencies: [
                 "RobinPipeline", "RobinModel", "RobinExports", "RobinAnalytics", "RobinRender", "RobinFetch",
-                "RobinConfig", "RobinTestSupport",
+                "RobinConfig", "RobinTestSupport", "RobinSynthetic",
             ],
             swiftSettings: swiftSettings
         ),

@@ -28,7 +28,9 @@ extension Analyzer {
     /// Every trend period's metrics, the last being the period's own with
     /// `previous`, `insights` and `forward` filled.
     ///
-    /// One analysis per trend period (the insights use their figures only).
+    /// The rows are analysed once, into the facts of every date the trend
+    /// needs; each period is combined from its dates (the insights use their
+    /// figures only).
     /// - Parameters:
     ///   - period: the report's period.
     ///   - trend: the trend periods, oldest first, ending with `period` (appended when it
@@ -44,15 +46,30 @@ extension Analyzer {
                              isAtHand: (Period) -> Bool = { _ in true },
                              forward: ForwardWindow? = nil) throws(AnalysisError) -> [Metrics?] {
         let periods = trend.last == period ? trend : trend + [period]
+        var needed = periods.dropLast().filter(isAtHand) + [period]
+        if let forward, forward.complete { needed.append(forward.period) }
+        let days = needed.map(\.from).min()!...needed.map(\.to).max()!
+        return trendMetrics(facts: try facts(desks: desks, events: events, days: days), period: period, trend: trend,
+                            isAtHand: isAtHand, forward: forward)
+    }
+
+    /// Every trend period's metrics combined from `book` (see
+    /// `trendMetrics(desks:events:period:trend:isAtHand:forward:)`): no row is
+    /// read again, each period is the combination of its dates' facts.
+    public func trendMetrics(facts book: FactBook, period: Period, trend: [Period],
+                             isAtHand: (Period) -> Bool = { _ in true },
+                             forward: ForwardWindow? = nil) -> [Metrics?] {
+        let periods = trend.last == period ? trend : trend + [period]
+        let ids = book.combinedIDs
         var results: [Metrics?] = []
         for candidate in periods.dropLast() {
-            results.append(isAtHand(candidate) ? try metrics(desks: desks, events: events, period: candidate) : nil)
+            results.append(isAtHand(candidate) ? metrics(facts: book, period: candidate, ids: ids) : nil)
         }
-        var current = try metrics(desks: desks, events: events, period: period)
+        var current = metrics(facts: book, period: period, ids: ids)
         current.previous = results.last.flatMap { $0.map(Metrics.Previous.init) }
         if let forward, forward.complete {
-            current.forward = try ForwardAnalysis(table: desks, window: forward.period, settings: settings)
-                .run(desks: current.desks)
+            current.forward = ForwardAnalysis(window: forward.period, settings: settings)
+                .run(desks: current.desks, days: book.desks(in: forward.period, from: book.desks))
         }
         current.insights = InsightSearch(settings: settings).insights(current: current, trend: results + [current])
         results.append(current)

@@ -35,8 +35,23 @@ struct BitSet: Sendable {
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     mutating func formUnion(_ other: BitSet) {
-        for index in words.indices { words[index] |= other.words[index] }
+        formUnion(words: other.words)
     }
+
+    /// Adds the members of `other`'s words (a set over the same ids, possibly shorter).
+    mutating func formUnion(words other: [UInt64]) {
+        words.withUnsafeMutableBufferPointer { words in
+            for index in other.indices { words[index] |= other[index] }
+        }
+    }
+
+    /// Removes every member, keeping the size.
+    mutating func removeAll() {
+        words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
+    /// True when there is no member.
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
     /// Calls `body` with each member, ascending.
     func forEach(_ body: (Int) -> Void) {

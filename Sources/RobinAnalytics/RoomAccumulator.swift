@@ -1,23 +1,11 @@
 import RobinModel
 
-/// Running room figures of one group; merges exactly, like `DeskAccumulator`.
+/// One room group's figures over a period, combined from its day facts;
+/// merges exactly, like `DeskAccumulator`.
 struct RoomAccumulator {
-    var events = 0
-    var meetings = 0
-    var canceled = 0
-    var declined = 0
-    var autoUnbooked = 0
-    var checkedIn = 0
-    var allDay = 0
-    var bookedMinutes = 0.0
-    var businessMinutes = 0.0
-    var attendeesSum = 0.0
-    var attendeesCount = 0
-    var fillSum = 0.0
-    var fillCount = 0
-    var oversized = 0
-    var delayedSum = 0.0
-    var delayedCount = 0
+    var counts = RoomCounts()
+    /// Meeting milliseconds inside business hours on the period's workdays.
+    var businessMillis: Int64 = 0
     /// Every `Space ID` of the group's rows.
     var rooms: BitSet
     /// Hosts of the group's meetings (for the department fold only).
@@ -28,47 +16,48 @@ struct RoomAccumulator {
         hosts = BitSet(count: hostCount)
     }
 
+    /// Adds one date's facts of the group (date index `date`), its ids mapped by
+    /// `hosts` and `rooms`; window time counts on the period's workdays only.
+    mutating func add(_ facts: RoomGroupFacts, date: Int, calendar: PeriodCalendar,
+                      hosts hostMap: UnsafeBufferPointer<Int32>?, rooms roomMap: UnsafeBufferPointer<Int32>?) {
+        counts.add(facts.counts)
+        for (offset, millis) in facts.businessMillis.enumerated() where millis != 0 {
+            let target = date + offset
+            if target < calendar.dayCount, calendar.isWorkday[target] { businessMillis += millis }
+        }
+        facts.rooms.insert(into: &rooms, map: roomMap)
+        facts.hosts.insert(into: &hosts, map: hostMap)
+    }
+
     mutating func merge(_ other: RoomAccumulator) {
-        events += other.events
-        meetings += other.meetings
-        canceled += other.canceled
-        declined += other.declined
-        autoUnbooked += other.autoUnbooked
-        checkedIn += other.checkedIn
-        allDay += other.allDay
-        bookedMinutes += other.bookedMinutes
-        businessMinutes += other.businessMinutes
-        attendeesSum += other.attendeesSum
-        attendeesCount += other.attendeesCount
-        fillSum += other.fillSum
-        fillCount += other.fillCount
-        oversized += other.oversized
-        delayedSum += other.delayedSum
-        delayedCount += other.delayedCount
+        counts.add(other.counts)
+        businessMillis += other.businessMillis
         rooms.formUnion(other.rooms)
         hosts.formUnion(other.hosts)
     }
 
     /// The figures, given the group's room inventory (nil = rooms seen).
     func figures(calendar: PeriodCalendar, businessHourMinutes: Int, inventory: Int?) -> RoomFigures {
+        let c = counts
         var f = RoomFigures()
-        f.events = events
-        f.meetings = meetings
-        f.canceled = canceled
-        f.declined = declined
-        f.autoUnbooked = autoUnbooked
-        f.checkedIn = checkedIn
-        f.allDay = allDay
-        f.ghostRate = ratio(autoUnbooked, meetings)
-        f.checkInRate = ratio(checkedIn, meetings)
-        f.bookedHours = bookedMinutes / 60
+        f.events = c.events
+        f.meetings = c.meetings
+        f.canceled = c.canceled
+        f.declined = c.declined
+        f.autoUnbooked = c.autoUnbooked
+        f.checkedIn = c.checkedIn
+        f.allDay = c.allDay
+        f.ghostRate = ratio(c.autoUnbooked, c.meetings)
+        f.checkInRate = ratio(c.checkedIn, c.meetings)
+        f.bookedHours = c.bookedMinutes.value / 60
         f.roomsSeen = inventory ?? rooms.count
         // In Double, like desk utilization: an inventory can be any Int.
-        f.utilization = ratio(businessMinutes, Double(f.roomsSeen) * Double(businessHourMinutes) * Double(calendar.workdays))
-        f.avgAttendees = ratio(attendeesSum, Double(attendeesCount))
-        f.avgFill = ratio(fillSum, Double(fillCount))
-        f.oversizedShare = ratio(oversized, fillCount)
-        f.avgMinutesDelayed = ratio(delayedSum, Double(delayedCount))
+        f.utilization = ratio(Double(businessMillis) / 60_000,
+                              Double(f.roomsSeen) * Double(businessHourMinutes) * Double(calendar.workdays))
+        f.avgAttendees = ratio(Double(c.attendeesSum), Double(c.attendeesCount))
+        f.avgFill = ratio(c.fillSum.value, Double(c.fillCount))
+        f.oversizedShare = ratio(c.oversized, c.fillCount)
+        f.avgMinutesDelayed = ratio(c.delayedSum.value, Double(c.delayedCount))
         return f
     }
 }

@@ -64,6 +64,15 @@ public struct ByteInterner: Sendable {
     /// Every value, in id order.
     public var strings: [String] { (0..<count).map { string(Int32($0)) } }
 
+    /// Every value's `key(of:)`, in id order (computed when interned).
+    public var keys: [UInt64] { hashes }
+
+    /// A 64-bit key of `bytes`, the same in every run: the derived facts cache
+    /// (RobinAnalytics' `IDSpace`) stores it to recognise a person, desk or row
+    /// across files, and checks that the function has not changed
+    /// (`IDSpace.keyProbe`) before it trusts a stored key.
+    public static func key(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { hash(bytes) }
+
     private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = offsets[id], length = offsets[id + 1] - start
         guard length == bytes.count else { return false }

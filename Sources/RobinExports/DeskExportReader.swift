@@ -2,6 +2,7 @@
 /// files: the last row read for a `Reservation ID` wins (files in the order given).
 public struct DeskExportReader: ExportTableReader {
     private var records: [DeskRecord] = []
+    private var rowKeys: [UInt64] = []
     private var duplicates = 0
     private var hasWorkAreas = false
     private var buildings = ByteInterner()
@@ -26,6 +27,7 @@ public struct DeskExportReader: ExportTableReader {
     /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
     mutating func reserve(rows count: Int) {
         records.reserveCapacity(count)
+        rowKeys.reserveCapacity(count)
         reservations.reserve(count)
     }
 
@@ -41,6 +43,9 @@ public struct DeskExportReader: ExportTableReader {
         result.workAreas = hasWorkAreas ? workAreas.strings : []
         result.deskCount = desks.count
         result.personCount = persons.count
+        result.deskKeys = desks.keys
+        result.personKeys = persons.keys
+        result.rowKeys = rowKeys
         return result
     }
 
@@ -64,6 +69,7 @@ public struct DeskExportReader: ExportTableReader {
         let reservation = row.bytes(.reservationID)
         if reservation.isEmpty {
             records.append(desk)
+            rowKeys.append(0)
             return
         }
         if let index = reservations.existing(id: reservation, qualifier: 0, newIndex: Int32(records.count)) {
@@ -71,6 +77,7 @@ public struct DeskExportReader: ExportTableReader {
             duplicates += 1
         } else {
             records.append(desk)
+            rowKeys.append(max(ByteInterner.key(of: reservation), 1))
         }
     }
 }

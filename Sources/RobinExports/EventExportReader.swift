@@ -4,6 +4,7 @@
 /// (Robin's are often composite, `207480119_20230101T043000Z`).
 public struct EventExportReader: ExportTableReader {
     private var records: [EventRecord] = []
+    private var rowKeys: [UInt64] = []
     private var duplicates = 0
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
@@ -26,6 +27,7 @@ public struct EventExportReader: ExportTableReader {
     /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
     mutating func reserve(rows count: Int) {
         records.reserveCapacity(count)
+        rowKeys.reserveCapacity(count)
         eventKeys.reserve(count)
     }
 
@@ -40,6 +42,8 @@ public struct EventExportReader: ExportTableReader {
         result.spaceIDs = spaceIDs.strings
         result.departments = departments.strings
         result.hostCount = hosts.count
+        result.hostKeys = hosts.keys
+        result.rowKeys = rowKeys
         return result
     }
 
@@ -68,6 +72,7 @@ public struct EventExportReader: ExportTableReader {
         let eventID = row.bytes(.eventID)
         if eventID.isEmpty {
             records.append(event)
+            rowKeys.append(0)
             return
         }
         if let index = eventKeys.existing(id: eventID, qualifier: UInt64(bitPattern: Int64(space)), newIndex: Int32(records.count)) {
@@ -75,6 +80,7 @@ public struct EventExportReader: ExportTableReader {
             duplicates += 1
         } else {
             records.append(event)
+            rowKeys.append(max(ByteInterner.key(of: eventID), 1))
         }
     }
 

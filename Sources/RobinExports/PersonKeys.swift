@@ -7,6 +7,9 @@ struct PersonKeys {
 
     var count: Int { interner.count }
 
+    /// Each id's stable key (`ByteInterner.key` of the lower-cased email, or of 0x01 and the name).
+    var keys: [UInt64] { interner.keys }
+
     /// The id for the first non-empty of `emails` (lower-cased), else `name`; -1 when all are empty.
     mutating func id(email: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
                      fallbackEmail: UnsafeBufferPointer<UInt8>? = nil) -> Int32 {

@@ -41,6 +41,13 @@ public struct ExportCache: Sendable {
         (root as NSString).appendingPathComponent(kind.rawValue)
     }
 
+    /// The derived cache beside the exports: `<root>/facts` (day facts the
+    /// report job builds from the exports; RobinPipeline's `FactsStore`).
+    /// Never an export kind's folder, so fetching leaves it alone.
+    public var factsFolder: String {
+        (root as NSString).appendingPathComponent("facts")
+    }
+
     /// The file of one day's export (it may not exist).
     public func path(kind: ExportKind, date: LocalDate) -> String {
         (folder(kind: kind) as NSString).appendingPathComponent("\(date).csv")

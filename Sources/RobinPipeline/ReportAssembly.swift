@@ -1,3 +1,4 @@
+import RobinAnalytics
 import RobinExports
 import RobinModel
 import RobinRender
@@ -34,16 +35,30 @@ public struct ReportAssembly: Sendable {
     /// (one per `trend` period, the last the period's own), for `audience`
     /// (nil = the organisation).
     public func input(exports: Exports, metrics: [Metrics?], audience: AudienceLabel? = nil) -> ReportInput {
-        precondition(metrics.count == trend.count && metrics.last! != nil, "one metrics per trend period, the period's own last")
-        var current = metrics.last!!
-        current.audience = audience
         // The buildings of the rows read (an audience's only), each with the time zone it was read in.
         let buildings = Set(exports.desks.records.map { exports.desks.buildings[Int($0.building)] }
                             + exports.events.records.map { exports.events.buildings[Int($0.building)] }).sorted()
+        return input(buildings: buildings, desksRead: Self.window(exports.desks.stats, days: desksRead),
+                     eventsRead: Self.window(exports.events.stats, days: spacesRead), metrics: metrics, audience: audience)
+    }
+
+    /// The input of the report whose trend metrics are `metrics`, combined from
+    /// `facts` (the organisation's or an audience's), the day facts of the
+    /// export files `desks` and `spaces` (the organisation's: what was read).
+    public func input(facts: FactBook, desks: [ExportFileFacts], spaces: [ExportFileFacts], metrics: [Metrics?],
+                      audience: AudienceLabel? = nil) -> ReportInput {
+        input(buildings: facts.buildings, desksRead: Self.window(desks, days: desksRead),
+              eventsRead: Self.window(spaces, days: spacesRead), metrics: metrics, audience: audience)
+    }
+
+    private func input(buildings: [String], desksRead: DataWindow, eventsRead: DataWindow, metrics: [Metrics?],
+                       audience: AudienceLabel?) -> ReportInput {
+        precondition(metrics.count == trend.count && metrics.last! != nil, "one metrics per trend period, the period's own last")
+        var current = metrics.last!!
+        current.audience = audience
         return ReportInput(
             period: period, metrics: current, trend: Array(zip(trend, metrics)).map { ($0.0, $0.1) },
-            desksRead: Self.window(exports.desks.stats, days: desksRead),
-            eventsRead: Self.window(exports.events.stats, days: spacesRead),
+            desksRead: desksRead, eventsRead: eventsRead,
             timeZones: buildings.map { ($0, settings.timeZone(ofBuilding: $0)) },
             organizationTimeZone: settings.timeZone, settings: settings, provisionalDays: provisionalDays)
     }
@@ -51,5 +66,10 @@ public struct ReportAssembly: Sendable {
     static func window(_ stats: ReadStats, days: [LocalDate]) -> DataWindow {
         DataWindow(files: stats.files.count, rows: stats.rowsRead, duplicates: stats.duplicates,
                    first: days.first, last: days.last)
+    }
+
+    static func window(_ files: [ExportFileFacts], days: [LocalDate]) -> DataWindow {
+        DataWindow(files: files.count, rows: files.reduce(0) { $0 + $1.rowsRead },
+                   duplicates: files.reduce(0) { $0 + $1.duplicates }, first: days.first, last: days.last)
     }
 }

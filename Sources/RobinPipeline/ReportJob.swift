@@ -37,6 +37,11 @@ public struct ReportJob: Sendable {
     /// Only this audience's report (`report --audience`: its name, or its
     /// slug); nil = the organisation's report and every audience's.
     public var onlyAudience: String?
+    /// Keep each export file's day facts in the derived cache (`FactsStore`,
+    /// `<cache>/facts`) and read only the files whose facts are missing or
+    /// stale; false = build every file's facts in memory and store nothing
+    /// (the figures are the same).
+    public var derivedCache = true
 
     public init(period: ReportPeriod, settings: Settings, cache: ExportCache, fetcher: Fetcher?, today: LocalDate,
                 stages: ReportStages) {
@@ -123,7 +128,20 @@ public struct ReportJob: Sendable {
         guard missing.isEmpty else { throw PipelineError.notCached(period: period.title, days: missing) }
 
         let files = self.files
-        let exports = try await stages.reader.read(files, warn: warn)
+        let scopes = [FactScope.organization] + audiences.map { FactScope(AudienceScope($0)) }
+        let loader = FactsLoader(settings: settings, cache: cache, store: derivedCache ? FactsStore(cache: cache) : nil,
+                                 reader: stages.reader, scopes: scopes)
+        // The two exports at once (two cores: they share nothing).
+        async let deskFacts = Result { try loader.load(.desks, dates: files.desks.map(\.date), warn: warn) }
+        async let spaceFacts = Result { try loader.load(.spaces, dates: files.spaces.map(\.date), warn: warn) }
+        let (desks, spaces) = (try await deskFacts.get(), try await spaceFacts.get())
+        func book(_ scope: Int) -> FactBook {
+            var book = FactBook()
+            for file in desks[scope] + spaces[scope] { book.add(file) }
+            return book
+        }
+        let organizationFacts = book(0)
+
         let ranges = readRanges, rule = settleRule
         let assembly = ReportAssembly(
             period: period, trend: trend, settings: settings,
@@ -132,20 +150,22 @@ public struct ReportJob: Sendable {
             provisionalDays: ExportKind.allCases.map { kind in
                 (kind, cache.provisionalDays(kind: kind, in: ranges.spaces, rule: rule))
             }.filter { !$0.1.isEmpty })
-        let organization = try analyze(exports, settings: settings)
+        let organization = try analyze(organizationFacts, settings: settings)
         var audienceReports: [ReportSet.AudienceReport] = []
-        for audience in audiences {
+        for (index, audience) in audiences.enumerated() {
             let scope = AudienceScope(audience)
-            let rows = exports.filtered(scope.filter)
-            let metrics = try analyze(rows, settings: scope.settings(settings), policyDesks: exports.desks)
-            try check(audience, metrics: metrics.last!!, organization: organization.last!!, exports: exports)
+            var facts = book(index + 1)
+            facts.setPolicy(organizationFacts)
+            let metrics = try analyze(facts, settings: scope.settings(settings))
+            try check(audience, metrics: metrics.last!!, organization: organization.last!!, facts: organizationFacts)
             var scoped = assembly
             scoped.settings = scope.settings(settings)
             audienceReports.append(.init(audience: audience.label, report: try stages.renderer.render(
-                scoped.input(exports: rows, metrics: metrics, audience: audience.label))))
+                scoped.input(facts: facts, desks: desks[0], spaces: spaces[0], metrics: metrics, audience: audience.label))))
         }
         let report = onlyAudience == nil
-            ? try stages.renderer.render(assembly.input(exports: exports, metrics: organization)) : nil
+            ? try stages.renderer.render(assembly.input(facts: organizationFacts, desks: desks[0], spaces: spaces[0],
+                                                        metrics: organization)) : nil
         let reports = ReportSet(period: period, organization: report, audiences: audienceReports)
         let writer = stages.writer
         // The writing waits on fsync, and with --pdf on a browser for seconds: on a thread of its
@@ -153,13 +173,13 @@ public struct ReportJob: Sendable {
         return try await Blocking.run { try writer.write(reports, warn: warn) }
     }
 
-    /// The trend's metrics of `exports` with `settings`.
-    private func analyze(_ exports: Exports, settings: Settings, policyDesks: DeskTable? = nil) throws -> [Metrics?] {
+    /// The trend's metrics from `facts` with `settings`.
+    private func analyze(_ facts: FactBook, settings: Settings) throws -> [Metrics?] {
         let atHand = trend.map(\.period).filter { candidate in
             candidate == period.period || ExportKind.allCases.allSatisfy { cache.missingDays(kind: $0, in: candidate).isEmpty }
         }
         return try stages.analyzer.trendMetrics(AnalysisRequest(
-            exports: exports, settings: settings, policyDesks: policyDesks, period: period.period,
+            facts: facts, settings: settings, period: period.period,
             trend: trend.map(\.period), atHand: Set(atHand), forward: forward))
     }
 
@@ -167,15 +187,15 @@ public struct ReportJob: Sendable {
     /// organisation has some) is a configuration mismatch, not an empty
     /// report; one with departments and fewer people than `min_group_size`
     /// would show a small team. Both stop the run.
-    private func check(_ audience: Audience, metrics: Metrics, organization: Metrics, exports: Exports) throws(PipelineError) {
+    private func check(_ audience: Audience, metrics: Metrics, organization: Metrics, facts: FactBook) throws(PipelineError) {
         let hasRows = { (metrics: Metrics) in metrics.desks.total.reservations > 0 || metrics.rooms.total.events > 0 }
         if !hasRows(metrics) && hasRows(organization) {
             var filter: [String] = []
             if !audience.buildings.isEmpty { filter.append("buildings " + Self.quoted(audience.buildings)) }
             if !audience.departments.isEmpty { filter.append("departments " + Self.quoted(audience.departments)) }
             let exported = audience.buildings.isEmpty
-                ? "the exports' departments: " + Self.quoted(Set(exports.desks.departments + exports.events.departments).sorted())
-                : "the exports' buildings: " + Self.quoted(Set(exports.desks.buildings + exports.events.buildings).sorted())
+                ? "the exports' departments: " + Self.quoted(facts.departments)
+                : "the exports' buildings: " + Self.quoted(facts.buildings)
             throw .emptyAudience(name: audience.name, period: period.title, filter: filter.joined(separator: " and "),
                                  exported: exported)
         }

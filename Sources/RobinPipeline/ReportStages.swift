@@ -10,7 +10,7 @@ import RobinRender
 /// fetch, which days to read, which periods to analyse, for whom, and what to
 /// hand on.
 public struct ReportStages: Sendable {
-    /// Reads the cached daily exports into tables.
+    /// Reads a cached daily export into its table.
     public var reader: any ExportReading
     /// Computes the metrics of the trend periods.
     public var analyzer: any MetricsAnalyzing
@@ -65,31 +65,38 @@ public struct ExportFiles: Sendable, Equatable {
     }
 }
 
-/// The read stage: export files in, tables out.
+/// The read stage: one cached daily export file in, its table out. The job
+/// reads only the files whose day facts are missing or stale (`FactsStore`),
+/// each on its own (the facts de-duplicate across neighbouring files).
 public protocol ExportReading: Sendable {
-    /// Reads `files`; `warn` gets what the readers let pass (bad optional values).
-    func read(_ files: ExportFiles, warn: @escaping @Sendable (String) -> Void) async throws -> Exports
+    /// Reads one day's desk export; `warn` gets what the reader lets pass (bad optional values).
+    func readDesks(_ day: ExportFiles.Day, warn: @escaping @Sendable (String) -> Void) throws -> DeskTable
+    /// Reads one day's spaces export.
+    func readSpaces(_ day: ExportFiles.Day, warn: @escaping @Sendable (String) -> Void) throws -> EventTable
 }
 
-/// The production reader: `Exports.read`, both kinds at once.
+/// The production reader: `DeskExportReader` and `EventExportReader`.
 public struct ExportFileReader: ExportReading {
     public init() {}
 
-    public func read(_ files: ExportFiles, warn: @escaping @Sendable (String) -> Void) async throws -> Exports {
-        try await Exports.read(desks: files.desks.map(\.path), spaces: files.spaces.map(\.path), warn: warn)
+    public func readDesks(_ day: ExportFiles.Day, warn: @escaping @Sendable (String) -> Void) throws -> DeskTable {
+        try DeskExportReader.read(files: [day.path], warn: warn)
+    }
+
+    public func readSpaces(_ day: ExportFiles.Day, warn: @escaping @Sendable (String) -> Void) throws -> EventTable {
+        try EventExportReader.read(files: [day.path], warn: warn)
     }
 }
 
 // MARK: - Analysis
 
-/// What the analysis stage is asked for: one report's trend periods on some tables.
+/// What the analysis stage is asked for: one report's trend periods from day facts.
 public struct AnalysisRequest: Sendable {
-    /// The rows to analyse: the organisation's, or an audience's.
-    public var exports: Exports
+    /// The day facts of the rows to analyse: the organisation's, or an
+    /// audience's (whose policy facts are the organisation's).
+    public var facts: FactBook
     /// The settings to analyse them with (an audience's own inventory; see `AudienceScope`).
     public var settings: Settings
-    /// The rows whose attended days count toward policy adherence (`Analyzer.policyDesks`); nil = `exports.desks`.
-    public var policyDesks: DeskTable?
     /// The report's period.
     public var period: Period
     /// The trend periods, oldest first, ending with `period`.
@@ -99,11 +106,10 @@ public struct AnalysisRequest: Sendable {
     /// The 7 days after the period, for `forward`.
     public var forward: Analyzer.ForwardWindow
 
-    public init(exports: Exports, settings: Settings, policyDesks: DeskTable? = nil, period: Period, trend: [Period],
-                atHand: Set<Period>, forward: Analyzer.ForwardWindow) {
-        self.exports = exports
+    public init(facts: FactBook, settings: Settings, period: Period, trend: [Period], atHand: Set<Period>,
+                forward: Analyzer.ForwardWindow) {
+        self.facts = facts
         self.settings = settings
-        self.policyDesks = policyDesks
         self.period = period
         self.trend = trend
         self.atHand = atHand
@@ -111,21 +117,21 @@ public struct AnalysisRequest: Sendable {
     }
 }
 
-/// The analysis stage: tables in, one `Metrics` per trend period out.
+/// The analysis stage: day facts in, one `Metrics` per trend period out.
 public protocol MetricsAnalyzing: Sendable {
     /// One entry per trend period, the last being the period's own with
     /// `previous`, `insights` and `forward` filled; nil where not at hand.
     func trendMetrics(_ request: AnalysisRequest) throws -> [Metrics?]
 }
 
-/// The production analysis: `Analyzer.trendMetrics` (METRICS.md).
+/// The production analysis: `Analyzer.trendMetrics(facts:...)` (METRICS.md).
 public struct TrendAnalyzer: MetricsAnalyzing {
     public init() {}
 
     public func trendMetrics(_ request: AnalysisRequest) throws -> [Metrics?] {
-        try Analyzer(settings: request.settings, policyDesks: request.policyDesks).trendMetrics(
-            desks: request.exports.desks, events: request.exports.events, period: request.period,
-            trend: request.trend, isAtHand: { request.atHand.contains($0) }, forward: request.forward)
+        Analyzer(settings: request.settings).trendMetrics(
+            facts: request.facts, period: request.period, trend: request.trend,
+            isAtHand: { request.atHand.contains($0) }, forward: request.forward)
     }
 }
 

@@ -73,11 +73,21 @@ final class Recorder<Value: Sendable>: Sendable {
 
 /// The production reader, recording which files it was asked for.
 struct RecordingReader: ExportReading {
-    let calls = Recorder<ExportFiles>()
+    let calls = Recorder<(kind: ExportKind, day: ExportFiles.Day)>()
 
-    func read(_ files: ExportFiles, warn: @escaping @Sendable (String) -> Void) async throws -> Exports {
-        calls.add(files)
-        return try await ExportFileReader().read(files, warn: warn)
+    func readDesks(_ day: ExportFiles.Day, warn: @escaping @Sendable (String) -> Void) throws -> DeskTable {
+        calls.add((.desks, day))
+        return try ExportFileReader().readDesks(day, warn: warn)
+    }
+
+    func readSpaces(_ day: ExportFiles.Day, warn: @escaping @Sendable (String) -> Void) throws -> EventTable {
+        calls.add((.spaces, day))
+        return try ExportFileReader().readSpaces(day, warn: warn)
+    }
+
+    /// The days read of `kind`, in the order read.
+    func days(_ kind: ExportKind) -> [ExportFiles.Day] {
+        calls.all.filter { $0.kind == kind }.map(\.day)
     }
 }
 

@@ -28,14 +28,14 @@ struct ReportJobStageTests {
         let recorded = try Recorded()
         let written = try await fixture.job(stages: recorded.stages).run()
 
-        // One read: 2026-09-27 (the day before week 40) to 2026-11-23; the cache holds 9 to 22 November.
-        let reads = recorded.reader.calls.all
-        try #require(reads.count == 1)
+        // The range is 2026-09-27 (the day before week 40) to 2026-11-23; the cache holds 9 to 22 November,
+        // and with no facts cached yet each of those files is read once, in date order.
         let cached = Period(from: LocalDate("2026-11-09")!, to: LocalDate("2026-11-22")!)!.dates
-        #expect(reads[0].desks.map(\.date) == cached)
-        #expect(reads[0].spaces.map(\.date) == cached)
-        #expect(reads[0].desks.allSatisfy { $0.path == fixture.cache.path(kind: .desks, date: $0.date) })
-        #expect(reads[0].spaces.allSatisfy { $0.path == fixture.cache.path(kind: .spaces, date: $0.date) })
+        for kind in ExportKind.allCases {
+            let days = recorded.reader.days(kind)
+            #expect(days.map(\.date) == cached)
+            #expect(days.allSatisfy { $0.path == fixture.cache.path(kind: kind, date: $0.date) })
+        }
 
         // One analysis: the 8 trend weeks, of which weeks 46 and 47 are at hand; the week ahead is not cached.
         let requests = recorded.analyzer.calls.all
@@ -44,8 +44,8 @@ struct ReportJobStageTests {
         #expect(requests[0].trend == (0..<8).reversed().map { week.earlier(by: $0).period })
         #expect(requests[0].atHand == [week.period, week.previous.period])
         #expect(requests[0].forward.complete == false)
-        #expect(requests[0].policyDesks == nil)
-        #expect(requests[0].exports.desks.stats.files == reads[0].desks.map(\.path))
+        #expect(requests[0].facts.countsOwnDaysForPolicy)
+        #expect(requests[0].facts.buildings == ["HQ New York", "London", "Singapore"])
 
         // The renderer got the period's metrics with the previous week's, and the trend with gaps.
         let inputs = recorded.renderer.calls.all
@@ -77,19 +77,23 @@ struct ReportJobStageTests {
         let requests = recorded.analyzer.calls.all
         try #require(requests.count == 3)
         let (organization, london, engineering) = (requests[0], requests[1], requests[2])
-        let desks = organization.exports.desks, events = organization.exports.events
-        // (Event records hold NaN for missing durations, so they are compared by what selects them.)
-        #expect(london.exports.desks.records == desks.records.filter { desks.buildings[Int($0.building)] == "London" })
-        #expect(london.exports.events.records.map(\.start) == events.records.filter { events.buildings[Int($0.building)] == "London" }.map(\.start))
-        #expect(london.exports.events.records.allSatisfy { events.buildings[Int($0.building)] == "London" })
-        #expect(engineering.exports.desks.records == desks.records.filter { desks.departments[Int($0.department)] == "Engineering" })
-        #expect(engineering.exports.events.records.map(\.start) == events.records.filter { events.departments[Int($0.department)] == "Engineering" }.map(\.start))
-        #expect(engineering.exports.events.records.allSatisfy { events.departments[Int($0.department)] == "Engineering" })
-        #expect(!london.exports.desks.records.isEmpty && !engineering.exports.events.records.isEmpty)
+        // Each audience's facts hold its own rows; attended days for policy adherence are the organisation's.
+        #expect(organization.facts.buildings == ["HQ New York", "London", "Singapore"])
+        #expect(london.facts.buildings == ["London"])
+        #expect(organization.facts.departments.count > 2 && engineering.facts.departments == ["Engineering"])
+        #expect(organization.facts.countsOwnDaysForPolicy)
         for audience in [london, engineering] {
-            #expect(audience.policyDesks?.records == desks.records)
+            #expect(!audience.facts.countsOwnDaysForPolicy)
             #expect(audience.trend == organization.trend && audience.atHand == organization.atHand)
         }
+        // Their figures are the organisation's groups for the same rows.
+        let org = try #require(recorded.renderer.calls.all.first { $0.audience == nil }?.metrics)
+        let londonMetrics = try #require(recorded.renderer.calls.all.first { $0.audience == Audience.london.label }?.metrics)
+        let londonGroup = try #require(org.desks.byBuilding.first { $0.key["building"] == "London" }?.figures)
+        #expect(londonMetrics.desks.total.people == londonGroup.people)
+        #expect(londonMetrics.desks.total.personDays == londonGroup.personDays)
+        #expect(londonMetrics.desks.total.policyAdherence == londonGroup.policyAdherence)
+        #expect(londonMetrics.rooms.total.events == org.rooms.byBuilding.first { $0.key["building"] == "London" }?.figures.events)
         // London keeps its desk inventory; a department owns none.
         #expect(london.settings.buildings["London"]?.desks == 40)
         #expect(engineering.settings.buildings["London"]?.desks == nil)
