@@ -61,11 +61,11 @@ extension Analyzer {
                              forward: ForwardWindow? = nil) -> [Metrics?] {
         let periods = trend.last == period ? trend : trend + [period]
         let ids = book.combinedIDs
-        var results: [Metrics?] = []
-        for candidate in periods.dropLast() {
-            results.append(isAtHand(candidate) ? metrics(facts: book, period: candidate, ids: ids) : nil)
-        }
-        var current = metrics(facts: book, period: period, ids: ids)
+        // Each period is combined on its own, so they are combined on every core.
+        let wanted = periods.dropLast().filter(isAtHand) + [period]
+        let combined = ParallelMap.map(wanted) { candidate in metrics(facts: book, period: candidate, ids: ids) }
+        var results: [Metrics?] = periods.map { candidate in wanted.firstIndex(of: candidate).map { combined[$0] } }
+        var current = results.removeLast()!
         current.previous = results.last.flatMap { $0.map(Metrics.Previous.init) }
         if let forward, forward.complete {
             current.forward = ForwardAnalysis(window: forward.period, settings: settings)

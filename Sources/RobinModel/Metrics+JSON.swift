@@ -6,7 +6,19 @@ extension Metrics {
         return writer.text + "\n"
     }
 
-    func write(to w: inout JSONWriter, key: String?) {
+    /// metrics.json without the group lists of `desks` and `rooms` (`by_*`,
+    /// `daily`, `by_weekday`, `heatmap`): totals, `previous`, insights,
+    /// colocation, capacity and forward, all that the headline and the index
+    /// read, in a few kilobytes instead of megabytes.
+    public var headlineJSON: String {
+        var writer = JSONWriter()
+        write(to: &writer, key: nil, groups: false)
+        return writer.text + "\n"
+    }
+
+    /// Writes the document (`key` nil) or `previous` (`key` "previous"); `groups`
+    /// false leaves out the group lists (`headlineJSON`).
+    func write(to w: inout JSONWriter, key: String?, groups: Bool = true) {
         w.beginObject(key)
         w.field("schema_version", 1)
         // Only an audience report has the key, so the organisation's metrics.json is as before.
@@ -21,9 +33,9 @@ extension Metrics {
         w.field("to", period.to.description)
         w.field("workdays", workdays)
         w.endObject()
-        desks.write(to: &w)
-        rooms.write(to: &w)
-        if let previous { previous.metrics.write(to: &w, key: "previous") } else { w.null("previous") }
+        desks.write(to: &w, groups: groups)
+        rooms.write(to: &w, groups: groups)
+        if let previous { previous.metrics.write(to: &w, key: "previous", groups: groups) } else { w.null("previous") }
         w.beginArray("insights")
         for insight in insights { insight.write(to: &w) }
         w.endArray()
@@ -35,9 +47,10 @@ extension Metrics {
 }
 
 extension DeskMetrics {
-    func write(to w: inout JSONWriter) {
+    func write(to w: inout JSONWriter, groups: Bool) {
         w.beginObject("desks")
         w.beginObject("total"); total.write(to: &w); w.endObject()
+        guard groups else { return w.endObject() }
         for (name, groups) in [("by_building", byBuilding), ("by_floor", byFloor),
                                ("by_department", byDepartment), ("by_type", byType),
                                ("by_work_area", byWorkArea)] {
@@ -88,9 +101,10 @@ extension DeskFigures {
 }
 
 extension RoomMetrics {
-    func write(to w: inout JSONWriter) {
+    func write(to w: inout JSONWriter, groups: Bool) {
         w.beginObject("rooms")
         w.beginObject("total"); total.write(to: &w); w.endObject()
+        guard groups else { return w.endObject() }
         for (name, groups) in [("by_building", byBuilding), ("by_floor", byFloor),
                                ("by_space", bySpace), ("by_department", byDepartment)] {
             w.groups(name, groups) { $0.write(to: &$1) }

@@ -73,8 +73,9 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
     }
 
     /// Reads the metrics.json at `path`: a missing or unreadable file is a
-    /// runtime failure (`MetricsFileError` with exit code 1), a bad one a data error.
-    public static func read(contentsOf path: String) throws(MetricsFileError) -> MetricsDocument {
+    /// runtime failure (`MetricsFileError` with exit code 1), a bad one a data
+    /// error. `totalsOnly` reads what an archive index shows (`readTotals`).
+    public static func read(contentsOf path: String, totalsOnly: Bool = false) throws(MetricsFileError) -> MetricsDocument {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -82,13 +83,46 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
             throw MetricsFileError(file: path, path: "", problem: "cannot read (\((error as NSError).localizedDescription))",
                                    exitStatus: .runtime)
         }
-        return try read(data, file: path)
+        return try totalsOnly ? readTotals(data, file: path) : read(data, file: path)
+    }
+
+    /// Reads from `data` only what an archive index shows: `schema_version`
+    /// (checked as `read` checks it), `audience`, `period`, `desks.total` and
+    /// `rooms.total`, each checked as `read` checks it; the rest reads as
+    /// absent. The whole text must still be JSON, but the groups, `previous`
+    /// and the insights are not decoded, which is most of the time for a large
+    /// organisation's megabytes of room groups.
+    public static func readTotals(_ data: Data, file: String) throws(MetricsFileError) -> MetricsDocument {
+        let totals: Totals
+        do {
+            totals = try JSONDecoder().decode(Totals.self, from: data)
+        } catch let error as DecodingError {
+            throw MetricsFileError(error, file: file, data: data)
+        } catch {
+            throw MetricsFileError(file: file, path: "", problem: "cannot be read (\(error))")
+        }
+        guard let version = totals.version else { throw MetricsFileError(file: file, path: "schema_version", problem: "missing") }
+        guard version == schemaVersion, let document = totals.document else {
+            throw MetricsFileError(file: file, path: "schema_version",
+                                   problem: "\(version) is not supported (this robin-report reads \(schemaVersion))")
+        }
+        return document
     }
 
     /// The metrics.json `Metrics.json` writes for `metrics`, read back: how the
     /// report sees its own figures, exactly as the email and the index will.
     public init(_ metrics: Metrics) throws(MetricsFileError) {
         self = try MetricsDocument.read(Data(metrics.json.utf8), file: "metrics.json of \(metrics.period)")
+    }
+
+    /// The headline's part of the metrics.json `Metrics.json` writes for
+    /// `metrics`, read back (`Metrics.headlineJSON`): totals, `previous`,
+    /// insights, colocation, capacity and forward as the email and the index
+    /// will read them, the group lists of `desks` and `rooms` empty. What the
+    /// report's headline, summary and opening read, without writing and
+    /// decoding megabytes of room and desk groups.
+    public init(headlineOf metrics: Metrics) throws(MetricsFileError) {
+        self = try MetricsDocument.read(Data(metrics.headlineJSON.utf8), file: "metrics.json of \(metrics.period)")
     }
 
     enum CodingKeys: String, CodingKey {
@@ -118,6 +152,37 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
         capacity = try c.decodeIfPresent(Capacity.self, forKey: .capacity)
         forward = try c.decodeIfPresent(Forward.self, forKey: .forward)
         colocation = try c.decodeIfPresent(Colocation.self, forKey: .colocation)
+    }
+
+    /// `readTotals`' part of the document, read in one pass: `schema_version`
+    /// first, and the rest only when it is the version this reader understands.
+    private struct Totals: Decodable {
+        var version: Int?
+        var document: MetricsDocument?
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            version = try c.count(.schemaVersion)
+            guard version == MetricsDocument.schemaVersion else { return }
+            let p = try c.nestedContainer(keyedBy: PeriodKeys.self, forKey: .period)
+            let from = try p.requiredDate(.from), to = try p.requiredDate(.to)
+            guard let period = Period(from: from, to: to) else {
+                throw DecodingError.dataCorruptedError(forKey: .to, in: p, debugDescription: "\(to) is before from (\(from))")
+            }
+            var document = MetricsDocument(period: period)
+            document.schemaVersion = version
+            document.audience = try c.decodeIfPresent(AudienceLabel.self, forKey: .audience)
+            document.workdays = try p.count(.workdays)
+            if c.contains(.desks), try !c.decodeNil(forKey: .desks) {
+                let desks = try c.nestedContainer(keyedBy: Desks.CodingKeys.self, forKey: .desks)
+                document.desks.total = try desks.decodeIfPresent(DeskGroup.self, forKey: .total) ?? DeskGroup()
+            }
+            if c.contains(.rooms), try !c.decodeNil(forKey: .rooms) {
+                let rooms = try c.nestedContainer(keyedBy: Rooms.CodingKeys.self, forKey: .rooms)
+                document.rooms.total = try rooms.decodeIfPresent(RoomGroup.self, forKey: .total) ?? RoomGroup()
+            }
+            self.document = document
+        }
     }
 
     /// Just `schema_version`, read before the rest.

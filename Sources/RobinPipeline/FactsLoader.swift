@@ -58,16 +58,21 @@ struct FactsLoader: Sendable {
         let settingsKey = FactsSettings.key(settings)
         var loaded: [LocalDate: [ExportFileFacts]] = [:]
         var stale: [LocalDate] = []
-        for date in dates {
-            guard let store else {
+        // Every cached file decoded first, on every core (each on its own); the checks below only compare keys.
+        let decoded = store.map { store in
+            ParallelMap.map(dates) { date in
+                scopes.map { scope in store.bytes(scope: scope.key, kind: kind, date: date).flatMap { try? FactsCodec.decode($0) } }
+            }
+        }
+        for (position, date) in dates.enumerated() {
+            guard let store, let decoded else {
                 stale.append(date)
                 continue
             }
             var all: [ExportFileFacts] = []
             var refresh = false
-            for scope in scopes {
-                guard let bytes = store.bytes(scope: scope.key, kind: kind, date: date),
-                      let (key, facts) = try? FactsCodec.decode(bytes),
+            for (scopeIndex, scope) in scopes.enumerated() {
+                guard let (key, facts) = decoded[position][scopeIndex],
                       key.kind == kind, key.date == date, key.settings == settingsKey, key.scope == scope.key,
                       key.sources.map(\.date) == Self.window(kind, date)
                 else { break }

@@ -106,17 +106,23 @@ struct ReportContext {
 
 /// The documents the headline table is read from: this period's metrics.json
 /// (with `previous`) and each trend period's, oldest first (nil where the
-/// cache lacked it).
+/// cache lacked it), each without its group lists (`MetricsDocument(headlineOf:)`):
+/// the headline, the summary and the opening read totals, insights, capacity
+/// and forward only.
 struct HeadlineDocuments {
     var current: MetricsDocument
     var trend: [MetricsDocument?]
 
     /// `input`'s metrics as metrics.json states them.
     init(_ input: ReportInput) throws(MetricsFileError) {
-        current = try MetricsDocument(input.metrics)
+        current = try MetricsDocument(headlineOf: input.metrics)
         var trend: [MetricsDocument?] = []
         for (period, metrics) in input.trend {
-            if period == input.period { trend.append(current) } else { trend.append(try metrics.map(MetricsDocument.init)) }
+            if period == input.period {
+                trend.append(current)
+            } else {
+                trend.append(try metrics.map { metrics throws(MetricsFileError) in try MetricsDocument(headlineOf: metrics) })
+            }
         }
         self.trend = trend
     }

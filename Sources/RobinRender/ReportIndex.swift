@@ -15,7 +15,8 @@ public struct ReportIndex: Sendable {
     public struct Entry: Sendable {
         /// The folder, relative to the indexed folder: `2026-W47`, `2026-W47/audiences/london-site`.
         public var path: String
-        /// Its metrics.json, read.
+        /// Its metrics.json, read: with `BadFiles.skip`, only what the index shows
+        /// (`MetricsDocument.readTotals`); with `.fail`, all of it.
         public var document: MetricsDocument
         /// The audience's folder name (`london-site`); nil for an organisation report.
         public var audience: String?
@@ -56,7 +57,8 @@ public struct ReportIndex: Sendable {
     public enum BadFiles: Sendable {
         /// Fail: the docs repository's committed index must list every report it holds.
         case fail
-        /// Leave the report out and say so (`Output/`: an old broken folder must not stop this week's report).
+        /// Leave the report out and say so (`Output/`: an old broken folder must not stop this week's report);
+        /// only what the index shows is read and checked (`MetricsDocument.readTotals`).
         case skip(warn: @Sendable (String) -> Void)
     }
 
@@ -107,7 +109,11 @@ public struct ReportIndex: Sendable {
         let file = "\(directory)/\(path)/metrics.json"
         guard FileManager.default.fileExists(atPath: file) else { return nil }
         do {
-            return Entry(path: path, document: try MetricsDocument.read(contentsOf: file), audience: audience)
+            // Output/'s index, rewritten by every report, reads only what it shows (a report's
+            // metrics.json is megabytes of room groups); publish's strict index checks every figure.
+            let totalsOnly = if case .skip = badFiles { true } else { false }
+            return Entry(path: path, document: try MetricsDocument.read(contentsOf: file, totalsOnly: totalsOnly),
+                         audience: audience)
         } catch {
             guard case .skip(let warn) = badFiles else { throw error }
             warn("\(error.description); left out of the index")

@@ -72,7 +72,29 @@ struct ByteReader {
         return value
     }
 
+    /// `count` little-endian u64 values at once: the key arrays and bit words,
+    /// read in bulk rather than a byte at a time.
+    mutating func u64s(_ count: Int) throws(FactsCodecError) -> [UInt64] {
+        guard count >= 0, (end - offset) / 8 >= count else { throw .truncated }
+        let start = offset
+        let values = bytes.withUnsafeBytes { raw in
+            [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    buffer[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + index * 8, as: UInt64.self))
+                }
+                initialized = count
+            }
+        }
+        offset += count * 8
+        return values
+    }
+
     mutating func varint() throws(FactsCodecError) -> UInt64 {
+        // Most varints (counts, small gaps) are one byte.
+        if offset < end, bytes[offset] < 0x80 {
+            defer { offset += 1 }
+            return UInt64(bytes[offset])
+        }
         var value: UInt64 = 0, shift: UInt64 = 0
         while true {
             let byte = try u8()

@@ -76,11 +76,7 @@ enum FactsPayload {
         let (rows, duplicates, bad) = (try reader.natural(), try reader.natural(), try reader.natural())
         var keys: [[UInt64]] = []
         for _ in 0..<2 {
-            let count = try reader.count(atMost: Int(Int32.max))
-            var list: [UInt64] = []
-            list.reserveCapacity(min(count, 1 << 20))
-            for _ in 0..<count { list.append(try reader.u64()) }
-            keys.append(list)
+            keys.append(try reader.u64s(try reader.count(atMost: Int(Int32.max))))
         }
         let ids = IDSpace(persons: keys[0], places: keys[1])
         var list: [String] = []
@@ -219,9 +215,7 @@ enum FactsPayload {
         case 1:
             let count = try reader.natural()
             let wordCount = try reader.count(atMost: (space + 63) / 64)
-            var words: [UInt64] = []
-            words.reserveCapacity(wordCount)
-            for _ in 0..<wordCount { words.append(try reader.u64()) }
+            let words = try reader.u64s(wordCount)
             // No member at or past the space's size, and the stated count.
             if wordCount > 0, space % 64 != 0, wordCount == (space + 63) / 64,
                words[wordCount - 1] >> UInt64(space % 64) != 0 {
