@@ -1,8 +1,7 @@
 /// Reads desk exports into a `DeskTable`, de-duplicating reservations across
 /// files: the last row read for a `Reservation ID` wins (files in the order given).
 public struct DeskExportReader: ExportTableReader {
-    private var records: [DeskRecord] = []
-    private var duplicates = 0
+    var rows = KeptRows<DeskRecord>()
     private var hasWorkAreas = false
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
@@ -10,7 +9,6 @@ public struct DeskExportReader: ExportTableReader {
     private var types = ByteInterner()
     private var workAreas = ByteInterner()
     private var desks = ByteInterner(expectedCount: 1024)
-    private var reservations = RowKeyIndex()
     private var persons = PersonKeys()
 
     init() {}
@@ -21,19 +19,10 @@ public struct DeskExportReader: ExportTableReader {
         try readFiles(files, warn: warn)
     }
 
-    var recordCount: Int { records.count }
-
-    /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
-    mutating func reserve(rows count: Int) {
-        records.reserveCapacity(count)
-        reservations.reserve(count)
-    }
-
     func table(stats: ReadStats) -> DeskTable {
         var result = DeskTable()
-        result.records = records
+        result.records = rows.records
         result.stats = stats
-        result.stats.duplicates = duplicates
         result.buildings = buildings.strings
         result.floors = floors.strings
         result.departments = departments.strings
@@ -41,6 +30,9 @@ public struct DeskExportReader: ExportTableReader {
         result.workAreas = hasWorkAreas ? workAreas.strings : []
         result.deskCount = desks.count
         result.personCount = persons.count
+        result.deskKeys = desks.keys
+        result.personKeys = persons.keys
+        result.rowKeys = rows.rowKeys
         return result
     }
 
@@ -61,16 +53,7 @@ public struct DeskExportReader: ExportTableReader {
             person: persons.id(email: row.bytes(.assigneeEmail), name: row.bytes(.assigneeName),
                                fallbackEmail: row.bytes(.creatorEmail))
         )
-        let reservation = row.bytes(.reservationID)
-        if reservation.isEmpty {
-            records.append(desk)
-            return
-        }
-        if let index = reservations.existing(id: reservation, qualifier: 0, newIndex: Int32(records.count)) {
-            records[Int(index)] = desk
-            duplicates += 1
-        } else {
-            records.append(desk)
-        }
+        // The last row read wins.
+        rows.add(desk, id: row.bytes(.reservationID), qualifier: 0) { _, _ in true }
     }
 }

@@ -3,14 +3,12 @@
 /// tie (or with no update time) the last one read. Event ids may be any text
 /// (Robin's are often composite, `207480119_20230101T043000Z`).
 public struct EventExportReader: ExportTableReader {
-    private var records: [EventRecord] = []
-    private var duplicates = 0
+    var rows = KeptRows<EventRecord>()
     private var buildings = ByteInterner()
     private var floors = ByteInterner()
     private var spaceNames = ByteInterner()
     private var spaceIDs = ByteInterner(expectedCount: 256)
     private var departments = ByteInterner()
-    private var eventKeys = RowKeyIndex()
     private var hosts = PersonKeys()
 
     init() {}
@@ -21,25 +19,18 @@ public struct EventExportReader: ExportTableReader {
         try readFiles(files, warn: warn)
     }
 
-    var recordCount: Int { records.count }
-
-    /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
-    mutating func reserve(rows count: Int) {
-        records.reserveCapacity(count)
-        eventKeys.reserve(count)
-    }
-
     func table(stats: ReadStats) -> EventTable {
         var result = EventTable()
-        result.records = records
+        result.records = rows.records
         result.stats = stats
-        result.stats.duplicates = duplicates
         result.buildings = buildings.strings
         result.floors = floors.strings
         result.spaceNames = spaceNames.strings
         result.spaceIDs = spaceIDs.strings
         result.departments = departments.strings
         result.hostCount = hosts.count
+        result.hostKeys = hosts.keys
+        result.rowKeys = rows.rowKeys
         return result
     }
 
@@ -65,17 +56,8 @@ public struct EventExportReader: ExportTableReader {
             department: row.intern(.hostDepartment, into: &departments),
             host: hosts.id(email: row.bytes(.hostEmail), name: row.bytes(.hostName))
         )
-        let eventID = row.bytes(.eventID)
-        if eventID.isEmpty {
-            records.append(event)
-            return
-        }
-        if let index = eventKeys.existing(id: eventID, qualifier: UInt64(bitPattern: Int64(space)), newIndex: Int32(records.count)) {
-            if event.updatedAt >= records[Int(index)].updatedAt { records[Int(index)] = event }
-            duplicates += 1
-        } else {
-            records.append(event)
-        }
+        // The latest update wins; on a tie the last read.
+        rows.add(event, id: row.bytes(.eventID), qualifier: space) { new, old in new.updatedAt >= old.updatedAt }
     }
 
     /// `Ended At (UTC)`, taken as empty (noted) when it is before the start or

@@ -1,16 +1,16 @@
 /// What the desk and the event readers share: reading files row by row into
-/// their table, counting what was read, and sizing the table from the first file.
-/// A reader only says how one row is added and what its table is.
+/// their de-duplicated rows (`KeptRows`), counting what was read, and sizing the
+/// table from the first file. A reader only says how one row is added (its
+/// columns) and what its table is.
 protocol ExportTableReader {
     associatedtype Column: ExportColumn
+    associatedtype Record
     associatedtype Table
     init()
-    /// Records kept so far (after de-duplication).
-    var recordCount: Int { get }
+    /// The rows kept so far.
+    var rows: KeptRows<Record> { get set }
     /// Adds one data row.
     mutating func add(_ row: inout ExportRow<Column>) throws(CSVError)
-    /// Room for `count` records.
-    mutating func reserve(rows count: Int)
     /// The table read so far.
     func table(stats: ReadStats) -> Table
 }
@@ -29,8 +29,11 @@ extension ExportTableReader {
             stats.files.append(file)
             stats.rowsRead += count.rows
             stats.badOptionalValues += count.badValues
-            if index == 0 { reader.reserve(rows: ExportFile.estimatedRows(sizes: sizes, rowsInFirst: reader.recordCount)) }
+            if index == 0 {
+                reader.rows.reserve(ExportFile.estimatedRows(sizes: sizes, rowsInFirst: reader.rows.records.count))
+            }
         }
+        stats.duplicates = reader.rows.duplicates
         return reader.table(stats: stats)
     }
 }

@@ -26,6 +26,13 @@ public struct DeskTable: Sendable {
     public var deskCount = 0
     /// Distinct persons (ids are dense below this).
     public var personCount = 0
+    /// Each desk id's stable key (`ByteInterner.key` of the `Desk ID`), the same in every file.
+    public var deskKeys: [UInt64] = []
+    /// Each person id's stable key (`ByteInterner.key` of the lower-cased email, or of the name).
+    public var personKeys: [UInt64] = []
+    /// Each record's `ByteInterner.key` of its `Reservation ID`; 0 when it has none
+    /// (empty in a table made by `filtered`).
+    public var rowKeys: [UInt64] = []
     public var stats = ReadStats()
 
     public init() {}
@@ -42,6 +49,11 @@ public struct EventTable: Sendable {
     public var departments: [String] = []
     /// Distinct hosts (ids are dense below this).
     public var hostCount = 0
+    /// Each host id's stable key (`ByteInterner.key` of the lower-cased email, or of the name).
+    public var hostKeys: [UInt64] = []
+    /// Each record's `ByteInterner.key` of its `Event ID`; 0 when it has none
+    /// (empty in a table made by `filtered`).
+    public var rowKeys: [UInt64] = []
     public var stats = ReadStats()
 
     public init() {}

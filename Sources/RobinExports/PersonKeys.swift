@@ -7,6 +7,9 @@ struct PersonKeys {
 
     var count: Int { interner.count }
 
+    /// Each id's stable key (`ByteInterner.key` of the lower-cased email, or of 0x01 and the name).
+    var keys: [UInt64] { interner.keys }
+
     /// The id for the first non-empty of `emails` (lower-cased), else `name`; -1 when all are empty.
     mutating func id(email: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
                      fallbackEmail: UnsafeBufferPointer<UInt8>? = nil) -> Int32 {
@@ -28,14 +31,20 @@ struct PersonKeys {
     }
 
     private mutating func emailID(_ email: UnsafeBufferPointer<UInt8>) -> Int32 {
-        scratch.removeAll(keepingCapacity: true)
-        var ascii = true
+        // Most emails are already lower-case ASCII: intern them as they stand.
+        var flags: UInt8 = 0  // 1: an upper-case ASCII letter, 0x80: a non-ASCII byte
         for byte in email {
-            ascii = ascii && byte < 0x80
-            scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            flags |= (byte &- 0x41 < 26 ? 1 : 0) | (byte & 0x80)
         }
-        if !ascii {
+        if flags == 0 { return interner.intern(email) }
+        if flags & 0x80 != 0 {
             scratch = Array(String(decoding: email, as: UTF8.self).lowercased().utf8)
+        } else {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: email)
+            scratch.withUnsafeMutableBufferPointer { bytes in
+                for i in bytes.indices where bytes[i] &- 0x41 < 26 { bytes[i] |= 0x20 }
+            }
         }
         return scratch.withUnsafeBufferPointer { interner.intern($0) }
     }

@@ -31,10 +31,12 @@ extension DeskTable {
     /// The same table with only the rows `filter` keeps. Names and dense ids
     /// stay as they are (a row's indexes still point at the same names, and a
     /// person has the same id in both tables); `stats` still describe what was read.
+    /// `rowKeys` is empty: rows are de-duplicated before they are filtered.
     public func filtered(_ filter: RowFilter) -> DeskTable {
         var table = self
         table.records = filter.select(records, buildingNames: buildings, departmentNames: departments,
                                       building: \.building, department: \.department)
+        table.rowKeys = []  // de-duplication happens before a filter (docs/metrics.md)
         return table
     }
 }
@@ -45,6 +47,7 @@ extension EventTable {
         var table = self
         table.records = filter.select(records, buildingNames: buildings, departmentNames: departments,
                                       building: \.building, department: \.department)
+        table.rowKeys = []  // de-duplication happens before a filter (docs/metrics.md)
         return table
     }
 }
