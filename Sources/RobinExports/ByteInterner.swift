@@ -83,6 +83,17 @@ public struct ByteInterner: Sendable {
     /// Every value, in id order.
     public var strings: [String] { (0..<count).map { string(Int32($0)) } }
 
+    /// The id of each of `other`'s values here (interning the new ones), by
+    /// `other`'s id: how a file's names join the table of all files.
+    mutating func ids(of other: ByteInterner) -> [Int32] {
+        other.arena.withUnsafeBufferPointer { arena in
+            (0..<other.count).map { id in
+                let start = other.offsets[id]
+                return intern(UnsafeBufferPointer(rebasing: arena[start..<other.offsets[id + 1]]))
+            }
+        }
+    }
+
     /// Every value's `key(of:)`, in id order (computed when interned).
     public var keys: [UInt64] { hashes }
 

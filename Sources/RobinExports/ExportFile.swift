@@ -8,13 +8,13 @@ import Darwin
 /// width, pass rows on, and warn once about unreadable optional values.
 enum ExportFile {
     /// Calls `body` with each data row of `file`, seen through `Column`.
-    /// - Returns: the number of data rows and of unreadable optional values.
+    /// - Returns: the number of data rows and of unreadable optional values, and
+    ///   the file's warning about them (nil when there were none).
     static func eachRow<Column: ExportColumn>(
         of file: String,
         columns _: Column.Type,
-        warn: (String) -> Void,
         body: (inout ExportRow<Column>) throws(CSVError) -> Void
-    ) throws(CSVError) -> (rows: Int, badValues: Int) {
+    ) throws(CSVError) -> (rows: Int, badValues: Int, warning: String?) {
         let reader = try CSVReader(path: file)
         guard let header = try reader.nextRecord() else {
             throw CSVError(file: file, line: 0, problem: .emptyFile)
@@ -37,8 +37,7 @@ enum ExportFile {
             error.columnNames = columns.names
             throw error
         }
-        if let warning = row.log.warning(file: file) { warn(warning) }
-        return (rows, row.log.count)
+        return (rows, row.log.count, row.log.warning(file: file))
     }
 
     /// The size of `file` in bytes (0 when it cannot be read; reading it will say why).
