@@ -252,6 +252,14 @@ public final class CSVReader {
     }
 
     private func validateUTF8(_ record: CSVRecord) throws(CSVError) {
+        // One pass over the whole record: separators and quotes are ASCII, so the
+        // record is valid exactly when every field is. Field by field only to
+        // name the field of an invalid one.
+        let first = record.rawBytes(0), last = record.rawBytes(record.count - 1)
+        let start = first.baseAddress!
+        if UTF8Check.firstInvalidOffset(UnsafeBufferPointer(start: start, count: last.baseAddress! + last.count - start)) == nil {
+            return
+        }
         for index in 0..<record.count {
             let bytes = record.rawBytes(index)
             if let offset = UTF8Check.firstInvalidOffset(bytes) {

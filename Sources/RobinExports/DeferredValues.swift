@@ -6,6 +6,14 @@ struct DeferredValues: Sendable {
     /// End offset of each value in `bytes`.
     private var ends: [Int32] = []
 
+    /// Empties the values, keeping room for `count` (of 16 bytes on average).
+    mutating func reset(values count: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        ends.reserveCapacity(count)
+        bytes.reserveCapacity(16 * count)
+    }
+
     /// Adds `value` (empty = none).
     @inline(__always)
     mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
@@ -23,6 +31,9 @@ struct DeferredValues: Sendable {
     mutating func appendLowercased(_ value: UnsafeBufferPointer<UInt8>) {
         let start = bytes.count
         append(value)
+        var upper = false
+        for byte in value where byte &- 0x41 < 26 { upper = true; break }
+        guard upper else { return }  // most are lower-case already
         bytes.withUnsafeMutableBufferPointer { bytes in
             for i in start..<bytes.count where bytes[i] &- 0x41 < 26 { bytes[i] |= 0x20 }
         }

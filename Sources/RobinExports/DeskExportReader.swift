@@ -18,10 +18,17 @@ public struct DeskExportReader: ExportTableReader {
 
     /// One file's rows: records with the file's name ids, and per record three
     /// deferred values (desk id, person key, reservation id).
-    struct Part: Sendable {
+    struct Part: ExportPart {
         var records: [DeskRecord] = []
         var names = Names()
         var values = DeferredValues()
+
+        mutating func reset(rows: Int) {
+            records.removeAll(keepingCapacity: true)
+            records.reserveCapacity(rows)
+            names = Names()
+            values.reset(values: 3 * rows)
+        }
     }
 
     init() {}
@@ -49,7 +56,6 @@ public struct DeskExportReader: ExportTableReader {
         return result
     }
 
-    static func newPart() -> Part { Part() }
 
     static func add(_ row: inout ExportRow<DeskColumn>, to part: inout Part) throws(CSVError) {
         let hours = row.number(.hourDuration)

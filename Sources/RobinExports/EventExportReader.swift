@@ -18,10 +18,17 @@ public struct EventExportReader: ExportTableReader {
 
     /// One file's rows: records with the file's name ids, and per record two
     /// deferred values (host key, event id).
-    struct Part: Sendable {
+    struct Part: ExportPart {
         var records: [EventRecord] = []
         var names = Names()
         var values = DeferredValues()
+
+        mutating func reset(rows: Int) {
+            records.removeAll(keepingCapacity: true)
+            records.reserveCapacity(rows)
+            names = Names()
+            values.reset(values: 2 * rows)
+        }
     }
 
     init() {}
@@ -47,7 +54,6 @@ public struct EventExportReader: ExportTableReader {
         return result
     }
 
-    static func newPart() -> Part { Part() }
 
     static func add(_ row: inout ExportRow<EventColumn>, to part: inout Part) throws(CSVError) {
         let start = try row.requiredTimestamp(.startedAt)

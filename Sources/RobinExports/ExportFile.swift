@@ -46,6 +46,16 @@ enum ExportFile {
         return stat(file, &info) == 0 ? Int(info.st_size) : 0
     }
 
+    /// Rows to expect in a file of `size` bytes, from the rows per byte of the
+    /// files read so far (`read` rows in files of `sizes`; none yet: one row per
+    /// 128 bytes, more than exports have, and reserved memory that is never
+    /// written costs nothing).
+    static func expectedRows(size: Int, read rows: Int, in sizes: ArraySlice<Int>) -> Int {
+        let bytes = sizes.reduce(0, +)
+        guard rows > 0, bytes > 0 else { return size / 128 }
+        return Int(Double(rows) / Double(bytes) * Double(size) * 1.05)
+    }
+
     /// Rows to expect from all files, from the rows per byte of the first
     /// (plus 5%, so slightly larger later files do not regrow the table).
     static func estimatedRows(sizes: [Int], rowsInFirst: Int) -> Int {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What the desk and the event readers share. Reading is two steps, so that
 /// files can be read on all cores and still give the table that reading them
 /// one after the other gives:
@@ -18,11 +12,9 @@ import Darwin
 protocol ExportTableReader {
     associatedtype Column: ExportColumn
     associatedtype Record
-    associatedtype Part: Sendable
+    associatedtype Part: ExportPart
     associatedtype Table
     init()
-    /// An empty part for one file.
-    static func newPart() -> Part
     /// Reads one data row into `part`.
     static func add(_ row: inout ExportRow<Column>, to part: inout Part) throws(CSVError)
     /// Adds a file's rows, in file order.
@@ -33,24 +25,44 @@ protocol ExportTableReader {
     func table(stats: ReadStats) -> Table
 }
 
+/// One file's rows as a reader keeps them until they are merged. Parts are
+/// reused file after file (their memory stays allocated, so reading on all
+/// cores does not churn the allocator).
+protocol ExportPart: Sendable {
+    init()
+    /// Empties the part for a file of about `rows` rows (an estimate: a part
+    /// sized once is not copied as it grows).
+    mutating func reset(rows: Int)
+}
+
+/// A part handed from the merge to the task that reads the next file into it
+/// and back: a reference, so that the part's arrays are never shared and are
+/// emptied in place rather than copied. One task at a time holds it.
+final class PartBox<Part: ExportPart>: @unchecked Sendable {
+    var part = Part()
+}
+
 /// One file read into a reader's part, with what the read stats need.
-struct FileRead<Part: Sendable>: Sendable {
+struct FileRead<Part: ExportPart>: Sendable {
     var file: String
-    var part: Part
+    var box: PartBox<Part>
     var rows: Int
     var badValues: Int
     var warning: String?
 }
 
 extension ExportTableReader {
-    /// Reads `file` into a part (step 1; any thread).
-    static func read(file: String) -> Result<FileRead<Part>, CSVError> {
-        var part = newPart()
+    /// Reads `file` into the part in `box`, emptied and sized for `rows` rows (step 1; any thread).
+    static func read(file: String, rows: Int, into box: PartBox<Part>) -> Result<FileRead<Part>, CSVError> {
+        var part = box.part
+        box.part = Part()  // so that `part` is the only reference to its arrays
+        defer { box.part = part }
+        part.reset(rows: rows)
         do throws(CSVError) {
             let count = try ExportFile.eachRow(of: file, columns: Column.self) { (row) throws(CSVError) in
                 try add(&row, to: &part)
             }
-            return .success(FileRead(file: file, part: part, rows: count.rows, badValues: count.badValues,
+            return .success(FileRead(file: file, box: box, rows: count.rows, badValues: count.badValues,
                                      warning: count.warning))
         } catch {
             return .failure(error)
@@ -60,7 +72,7 @@ extension ExportTableReader {
     /// Merges the next file (step 2), sizing the table once from the first
     /// file's rows per byte (`sizes`: every file's size).
     mutating func take(_ read: FileRead<Part>, stats: inout ReadStats, sizes: [Int], warn: (String) -> Void) {
-        merge(read.part)
+        merge(read.box.part)
         if let warning = read.warning { warn(warning) }
         stats.files.append(read.file)
         stats.rowsRead += read.rows
@@ -77,32 +89,41 @@ extension ExportTableReader {
         var reader = Self()
         var stats = ReadStats()
         let sizes = files.map(ExportFile.size(of:))
-        for file in files {
-            reader.take(try read(file: file).get(), stats: &stats, sizes: sizes, warn: warn)
+        let box = PartBox<Part>()
+        for (index, file) in files.enumerated() {
+            let rows = ExportFile.expectedRows(size: sizes[index], read: stats.rowsRead, in: sizes[..<index])
+            reader.take(try read(file: file, rows: rows, into: box).get(), stats: &stats, sizes: sizes, warn: warn)
         }
         return reader.table(stats: stats)
     }
 
-    /// Reads the files on all cores, a few files ahead of the merge, and
+    /// Reads the next file while the last one is merged (another core), and
     /// merges them in order: the same table, warnings and first error (in file
     /// order) as `readFiles`, and memory for only the parts in flight.
     static func readFilesConcurrently(_ files: [String], warn: @escaping @Sendable (String) -> Void)
         async throws(CSVError) -> Table {
-        let ahead = max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        // One file ahead: each kind reads its next file while it merges the last,
+        // so the spaces files (the larger kind) no longer read and merge on one
+        // core while the desk files are read on the other. More files ahead
+        // used both cores a little more but held a part (5-10 MB) per file in
+        // flight (docs/performance.md).
+        let ahead = 1
         let sizes = files.map(ExportFile.size(of:))
         let result = await withTaskGroup(of: (Int, Result<FileRead<Part>, CSVError>).self) { group in
             var reader = Self()
             var stats = ReadStats()
-            var started = 0, merged = 0
+            var started = 0, finished = 0, merged = 0
             var ready: [Int: Result<FileRead<Part>, CSVError>] = [:]
+            var spare: [PartBox<Part>] = []
             while true {
-                while started < files.count, started - merged < ahead {
+                // The next file starts before the last one read is merged.
+                while started < files.count, started - finished < ahead {
                     let index = started, file = files[index]
-                    group.addTask { (index, read(file: file)) }
+                    let rows = ExportFile.expectedRows(size: sizes[index], read: stats.rowsRead, in: sizes[..<merged])
+                    let box = spare.popLast() ?? PartBox<Part>()
+                    group.addTask { (index, read(file: file, rows: rows, into: box)) }
                     started += 1
                 }
-                guard let (index, read) = await group.next() else { break }
-                ready[index] = read
                 while let read = ready.removeValue(forKey: merged) {
                     switch read {
                     case .failure(let error):
@@ -110,9 +131,13 @@ extension ExportTableReader {
                         return Result<Table, CSVError>.failure(error)
                     case .success(let read):
                         reader.take(read, stats: &stats, sizes: sizes, warn: warn)
+                        spare.append(read.box)
                     }
                     merged += 1
                 }
+                guard let (index, read) = await group.next() else { break }
+                ready[index] = read
+                finished += 1
             }
             return .success(reader.table(stats: stats))
         }

@@ -8,9 +8,9 @@ public struct Exports: Sendable {
         self.events = events
     }
 
-    /// Reads the desk files and the spaces files at the same time, each on all
-    /// cores a few files ahead of its merge (`readFilesConcurrently`): the same
-    /// tables as reading them in the order given.
+    /// Reads the desk files and the spaces files at the same time, each reading
+    /// its next file while it merges the last (`readFilesConcurrently`): the
+    /// same tables as reading them in the order given.
     public static func read(desks: [String], spaces: [String],
                             warn: @escaping @Sendable (String) -> Void = { _ in }) async throws(CSVError) -> Exports {
         async let deskTable = result { () async throws(CSVError) in
