@@ -125,6 +125,8 @@ public final class CSVReader {
         var newlines = 0
         var high: UInt8 = 0
         var highWord: UInt64 = 0
+        /// Structural bit map (`,` `"` LF CR) of the 64 bytes from `block`.
+        var block = Int.min / 2, blockBits: UInt64 = 0, blockHigh = false
         defer {
             self.bounds = bounds
             self.boundsCapacity = capacity
@@ -194,16 +196,21 @@ public final class CSVReader {
                 return .badQuote(field: fields - 1)
             }
             let fieldStart = p
-            // Eight bytes at a time up to the first delimiter.
-            while p + 8 <= end {
-                let word = UnsafeRawPointer(buffer + p).loadUnaligned(as: UInt64.self)
-                let hits = SWAR.matches(word, comma) | SWAR.matches(word, lf) | SWAR.matches(word, cr) | SWAR.matches(word, quote)
-                highWord |= word
-                if hits != 0 {
-                    p += hits.trailingZeroBitCount >> 3
+            // The next delimiter from the bit map of the 64 bytes at `block`
+            // (computed once for all the fields it covers), while 64 bytes remain.
+            while true {
+                if p >= block + 64 {
+                    guard p + 64 <= end else { break }
+                    block = p
+                    (blockBits, blockHigh) = Structure.of64(buffer + p)
+                    if blockHigh { highWord = SWAR.highBits }
+                }
+                let bits = blockBits & (~0 << UInt64(p - block))
+                if bits != 0 {
+                    p = block + bits.trailingZeroBitCount
                     break
                 }
-                p += 8
+                p = block + 64
             }
             while p < end {
                 let c = buffer[p]
@@ -266,6 +273,41 @@ public final class CSVReader {
                 throw CSVError(file: path, line: record.line, problem: .invalidUTF8(field: index, byte: bytes[offset]))
             }
         }
+    }
+}
+
+/// The scanner's structural index: which of 64 bytes are delimiters, 16 bytes
+/// per vector operation. Swift lowers `SIMD16<UInt8>` arithmetic and bitwise
+/// operators to SSE2, but not its comparisons (`.==` becomes a loop over the
+/// lanes), so a lane's equality is computed with arithmetic.
+enum Structure {
+    /// Bit i set when byte i is `,`, `"`, LF or CR; and whether any byte has its high bit set.
+    @inline(__always)
+    static func of64(_ p: UnsafePointer<UInt8>) -> (bits: UInt64, high: Bool) {
+        var bits: UInt64 = 0
+        var any = SIMD16<UInt8>(repeating: 0)
+        for chunk in 0..<4 {
+            let v = UnsafeRawPointer(p + 16 * chunk).loadUnaligned(as: SIMD16<UInt8>.self)
+            any |= v
+            let other = nonzero(v, 0x2C) & nonzero(v, 0x22) & nonzero(v, 0x0A) & nonzero(v, 0x0D)
+            let words = unsafeBitCast(~other & SIMD16(repeating: 0x80), to: SIMD2<UInt64>.self)
+            bits |= (gather(words[0]) | gather(words[1]) << 8) << UInt64(16 * chunk)
+        }
+        let high = unsafeBitCast(any & SIMD16(repeating: 0x80), to: SIMD2<UInt64>.self)
+        return (bits, high[0] | high[1] != 0)
+    }
+
+    /// Per lane: high bit set when the lane differs from `byte`.
+    @inline(__always)
+    private static func nonzero(_ v: SIMD16<UInt8>, _ byte: UInt8) -> SIMD16<UInt8> {
+        let x = v ^ SIMD16(repeating: byte)
+        return ((x & SIMD16(repeating: 0x7F)) &+ SIMD16(repeating: 0x7F)) | x
+    }
+
+    /// The high bits of a word's 8 bytes as 8 bits (byte i -> bit i).
+    @inline(__always)
+    private static func gather(_ word: UInt64) -> UInt64 {
+        ((word >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 }
 
