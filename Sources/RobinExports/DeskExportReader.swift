@@ -7,7 +7,7 @@ public struct DeskExportReader: ExportTableReader {
     private var persons = ByteInterner(expectedCount: 1024)
 
     /// The name tables of a table, or of one file.
-    struct Names: Sendable {
+    struct Names: NameTables {
         var hasWorkAreas = false
         var buildings = ByteInterner()
         var floors = ByteInterner()
@@ -16,20 +16,8 @@ public struct DeskExportReader: ExportTableReader {
         var workAreas = ByteInterner()
     }
 
-    /// One file's rows: records with the file's name ids, and per record three
-    /// deferred values (desk id, person key, reservation id).
-    struct Part: ExportPart {
-        var records: [DeskRecord] = []
-        var names = Names()
-        var values = DeferredValues()
-
-        mutating func reset(rows: Int) {
-            records.removeAll(keepingCapacity: true)
-            records.reserveCapacity(rows)
-            names = Names()
-            values.reset(values: 3 * rows)
-        }
-    }
+    /// One file's rows; three deferred values per record: desk id, person key, reservation id.
+    typealias Part = FilePart<DeskRecord, Names>
 
     init() {}
 

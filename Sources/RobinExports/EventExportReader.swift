@@ -8,7 +8,7 @@ public struct EventExportReader: ExportTableReader {
     private var hosts = ByteInterner(expectedCount: 1024)
 
     /// The name tables of a table, or of one file.
-    struct Names: Sendable {
+    struct Names: NameTables {
         var buildings = ByteInterner()
         var floors = ByteInterner()
         var spaceNames = ByteInterner()
@@ -16,20 +16,8 @@ public struct EventExportReader: ExportTableReader {
         var departments = ByteInterner()
     }
 
-    /// One file's rows: records with the file's name ids, and per record two
-    /// deferred values (host key, event id).
-    struct Part: ExportPart {
-        var records: [EventRecord] = []
-        var names = Names()
-        var values = DeferredValues()
-
-        mutating func reset(rows: Int) {
-            records.removeAll(keepingCapacity: true)
-            records.reserveCapacity(rows)
-            names = Names()
-            values.reset(values: 2 * rows)
-        }
-    }
+    /// One file's rows; two deferred values per record: host key, event id.
+    typealias Part = FilePart<EventRecord, Names>
 
     init() {}
 

@@ -25,16 +25,6 @@ protocol ExportTableReader {
     func table(stats: ReadStats) -> Table
 }
 
-/// One file's rows as a reader keeps them until they are merged. Parts are
-/// reused file after file (their memory stays allocated, so reading on all
-/// cores does not churn the allocator).
-protocol ExportPart: Sendable {
-    init()
-    /// Empties the part for a file of about `rows` rows (an estimate: a part
-    /// sized once is not copied as it grows).
-    mutating func reset(rows: Int)
-}
-
 /// A part handed from the merge to the task that reads the next file into it
 /// and back: a reference, so that the part's arrays are never shared and are
 /// emptied in place rather than copied. One task at a time holds it.
