@@ -73,6 +73,8 @@ INPUT_BYTES=$(cat "${DESKS[@]}" "${SPACES[@]}" | wc -c)
 ROWS_D=$(( $(cat "${DESKS[@]}" | wc -l) - ${#DESKS[@]} ))
 ROWS_S=$(( $(cat "${SPACES[@]}" | wc -l) - ${#SPACES[@]} ))
 mkdir -p "$OUT"; : > "$OUT/results.tsv"
+# The cores are shared: the load average before and after goes under the table.
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 # run NAME CORES OUTFILE CMD... : best of $RUNS under /usr/bin/time -v; appends to results.tsv
 run() {
@@ -131,6 +133,7 @@ agree duckdb-vs-pandas "$OUT/duckdb.json" "$OUT/pandas.json"
 [ "${BENCH_REFERENCE:-0}" = 1 ] && agree duckdb-vs-reference "$OUT/duckdb.json" "$OUT/reference.json" --subset
 
 # ---------------------------------------------------------------- table
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 echo
 "$PYTHON" - "$OUT/results.tsv" "$INPUT_BYTES" "$ROWS_D" "$ROWS_S" "${#DESKS[@]}" "$CORES" "$GEN_NAME" <<'EOF'
 import sys
@@ -157,3 +160,4 @@ print("x robin-report = wall time / robin-report's wall time on the same number 
       "(> 1: slower than robin-report). Wall and RSS from /usr/bin/time -v, whole process "
       "(Python start-up and imports included for the peers).")
 EOF
+echo "load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER (other work on the same cores slows every tool)"

@@ -15,8 +15,12 @@ public struct ByteInterner: Sendable {
     /// Slot -> id + 1 (0 = empty).
     private var slots: [Int32]
     private var mask: Int
-    /// The id returned last, -1 before the first.
+    /// The id returned last, -1 before the first, and its bytes' first word and
+    /// length: exports repeat a value on consecutive rows (same building, floor,
+    /// room), and most values differ from the last one in their first 8 bytes.
     private var last: Int32 = -1
+    private var lastPrefix: UInt64 = 0
+    private var lastCount = -1
 
     public init(expectedCount: Int = 64) {
         var size = 16
@@ -29,29 +33,44 @@ public struct ByteInterner: Sendable {
     public var count: Int { offsets.count - 1 }
 
     /// The id of `bytes`, adding it when new.
+    @inline(__always)
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        // Exports repeat a value on consecutive rows (same building, floor, room):
-        // checking the last value first skips the hash for most of them.
-        if last >= 0, equals(Int(last), bytes) { return last }
-        let hash = ByteInterner.hash(bytes)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let id = Int(entry - 1)
-            if hashes[id] == hash, equals(id, bytes) {
-                last = Int32(id)
-                return last
-            }
-            slot = (slot + 1) & mask
+        let prefix = ByteInterner.prefix(bytes)
+        if bytes.count == lastCount, prefix == lastPrefix, bytes.count <= 8 || equals(Int(last), bytes) {
+            return last
         }
-        let id = Int32(count)
-        arena.append(contentsOf: bytes)
-        offsets.append(arena.count)
-        hashes.append(hash)
-        slots[slot] = id + 1
-        if count * 2 > slots.count { grow() }
+        return lookUp(bytes, prefix: prefix)
+    }
+
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt64) -> Int32 {
+        let hash = ByteInterner.hash(bytes)
+        let mask = self.mask
+        let found: Int32 = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return -1 - Int32(slot) }
+                    let id = Int(entry - 1)
+                    if hashes[id] == hash, equals(id, bytes) { return Int32(id) }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        let id: Int32
+        if found >= 0 {
+            id = found
+        } else {
+            id = Int32(count)
+            arena.append(contentsOf: bytes)
+            offsets.append(arena.count)
+            hashes.append(hash)
+            slots[Int(-1 - found)] = id + 1
+            if count * 2 > slots.count { grow() }
+        }
         last = id
+        lastPrefix = prefix
+        lastCount = bytes.count
         return id
     }
 
@@ -64,6 +83,17 @@ public struct ByteInterner: Sendable {
     /// Every value, in id order.
     public var strings: [String] { (0..<count).map { string(Int32($0)) } }
 
+    /// The id of each of `other`'s values here (interning the new ones), by
+    /// `other`'s id: how a file's names join the table of all files.
+    mutating func ids(of other: ByteInterner) -> [Int32] {
+        other.arena.withUnsafeBufferPointer { arena in
+            (0..<other.count).map { id in
+                let start = other.offsets[id]
+                return intern(UnsafeBufferPointer(rebasing: arena[start..<other.offsets[id + 1]]))
+            }
+        }
+    }
+
     /// Every value's `key(of:)`, in id order (computed when interned).
     public var keys: [UInt64] { hashes }
 
@@ -73,12 +103,43 @@ public struct ByteInterner: Sendable {
     /// (`IDSpace.keyProbe`) before it trusts a stored key.
     public static func key(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { hash(bytes) }
 
+    @inline(__always)
     private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = offsets[id], length = offsets[id + 1] - start
-        guard length == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { arena in
-            length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0
+        offsets.withUnsafeBufferPointer { offsets in
+            let start = offsets[id], length = offsets[id + 1] - start
+            guard length == bytes.count else { return false }
+            return length == 0 || arena.withUnsafeBufferPointer { arena in
+                ByteInterner.same(arena.baseAddress! + start, bytes.baseAddress!, length)
+            }
         }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: word by word (values are
+    /// short, a `memcmp` call costs more than the compare).
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The first (up to) 8 bytes as a word, zero-padded.
+    @inline(__always)
+    static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        if bytes.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        for i in 0..<bytes.count { word |= UInt64(base[i]) << (8 * UInt64(i)) }
+        return word
     }
 
     private mutating func grow() {

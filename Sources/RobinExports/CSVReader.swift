@@ -125,6 +125,8 @@ public final class CSVReader {
         var newlines = 0
         var high: UInt8 = 0
         var highWord: UInt64 = 0
+        /// Structural bit map (`,` `"` LF CR) of the 64 bytes from `block`.
+        var block = Int.min / 2, blockBits: UInt64 = 0, blockHigh = false
         defer {
             self.bounds = bounds
             self.boundsCapacity = capacity
@@ -194,16 +196,21 @@ public final class CSVReader {
                 return .badQuote(field: fields - 1)
             }
             let fieldStart = p
-            // Eight bytes at a time up to the first delimiter.
-            while p + 8 <= end {
-                let word = UnsafeRawPointer(buffer + p).loadUnaligned(as: UInt64.self)
-                let hits = SWAR.matches(word, comma) | SWAR.matches(word, lf) | SWAR.matches(word, cr) | SWAR.matches(word, quote)
-                highWord |= word
-                if hits != 0 {
-                    p += hits.trailingZeroBitCount >> 3
+            // The next delimiter from the bit map of the 64 bytes at `block`
+            // (computed once for all the fields it covers), while 64 bytes remain.
+            while true {
+                if p >= block + 64 {
+                    guard p + 64 <= end else { break }
+                    block = p
+                    (blockBits, blockHigh) = Structure.of64(buffer + p)
+                    if blockHigh { highWord = SWAR.highBits }
+                }
+                let bits = blockBits & (~0 << UInt64(p - block))
+                if bits != 0 {
+                    p = block + bits.trailingZeroBitCount
                     break
                 }
-                p += 8
+                p = block + 64
             }
             while p < end {
                 let c = buffer[p]
@@ -252,25 +259,19 @@ public final class CSVReader {
     }
 
     private func validateUTF8(_ record: CSVRecord) throws(CSVError) {
+        // One pass over the whole record: separators and quotes are ASCII, so the
+        // record is valid exactly when every field is. Field by field only to
+        // name the field of an invalid one.
+        let first = record.rawBytes(0), last = record.rawBytes(record.count - 1)
+        let start = first.baseAddress!
+        if UTF8Check.firstInvalidOffset(UnsafeBufferPointer(start: start, count: last.baseAddress! + last.count - start)) == nil {
+            return
+        }
         for index in 0..<record.count {
             let bytes = record.rawBytes(index)
             if let offset = UTF8Check.firstInvalidOffset(bytes) {
                 throw CSVError(file: path, line: record.line, problem: .invalidUTF8(field: index, byte: bytes[offset]))
             }
         }
-    }
-}
-
-/// Byte-parallel helpers ("SIMD within a register") for the scanner.
-enum SWAR {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// A word whose lowest set bit marks the first byte of `word` equal to `byte`
-    /// (bits above the first match may be false positives; the lowest is exact).
-    @inline(__always)
-    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highBits
     }
 }

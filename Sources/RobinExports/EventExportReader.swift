@@ -3,16 +3,21 @@
 /// tie (or with no update time) the last one read. Event ids may be any text
 /// (Robin's are often composite, `207480119_20230101T043000Z`).
 public struct EventExportReader: ExportTableReader {
-    private var records: [EventRecord] = []
-    private var rowKeys: [UInt64] = []
-    private var duplicates = 0
-    private var buildings = ByteInterner()
-    private var floors = ByteInterner()
-    private var spaceNames = ByteInterner()
-    private var spaceIDs = ByteInterner(expectedCount: 256)
-    private var departments = ByteInterner()
-    private var eventKeys = RowKeyIndex()
-    private var hosts = PersonKeys()
+    var rows = KeptRows<EventRecord>()
+    private var names = Names()
+    private var hosts = ByteInterner(expectedCount: 1024)
+
+    /// The name tables of a table, or of one file.
+    struct Names: NameTables {
+        var buildings = ByteInterner()
+        var floors = ByteInterner()
+        var spaceNames = ByteInterner()
+        var spaceIDs = ByteInterner(expectedCount: 256)
+        var departments = ByteInterner()
+    }
+
+    /// One file's rows; two deferred values per record: host key, event id.
+    typealias Part = FilePart<EventRecord, Names>
 
     init() {}
 
@@ -22,35 +27,25 @@ public struct EventExportReader: ExportTableReader {
         try readFiles(files, warn: warn)
     }
 
-    var recordCount: Int { records.count }
-
-    /// Room for `rows` records, so a month of files does not grow (and copy) the table repeatedly.
-    mutating func reserve(rows count: Int) {
-        records.reserveCapacity(count)
-        rowKeys.reserveCapacity(count)
-        eventKeys.reserve(count)
-    }
-
     func table(stats: ReadStats) -> EventTable {
         var result = EventTable()
-        result.records = records
+        result.records = rows.records
         result.stats = stats
-        result.stats.duplicates = duplicates
-        result.buildings = buildings.strings
-        result.floors = floors.strings
-        result.spaceNames = spaceNames.strings
-        result.spaceIDs = spaceIDs.strings
-        result.departments = departments.strings
+        result.buildings = names.buildings.strings
+        result.floors = names.floors.strings
+        result.spaceNames = names.spaceNames.strings
+        result.spaceIDs = names.spaceIDs.strings
+        result.departments = names.departments.strings
         result.hostCount = hosts.count
         result.hostKeys = hosts.keys
-        result.rowKeys = rowKeys
+        result.rowKeys = rows.rowKeys
         return result
     }
 
-    mutating func add(_ row: inout ExportRow<EventColumn>) throws(CSVError) {
+
+    static func add(_ row: inout ExportRow<EventColumn>, to part: inout Part) throws(CSVError) {
         let start = try row.requiredTimestamp(.startedAt)
-        let space = row.internID(.spaceID, into: &spaceIDs)
-        let event = EventRecord(
+        part.records.append(EventRecord(
             start: start,
             end: Self.end(&row, start: start),
             updatedAt: row.timestamp(.updatedAt),
@@ -62,25 +57,34 @@ public struct EventExportReader: ExportTableReader {
             checkedIn: row.timestamp(.checkedInAt) != Timestamp.missing,
             autoUnbooked: row.timestamp(.autoUnbookedAt) != Timestamp.missing,
             allDay: row.flag(.allDay),
-            building: row.intern(.building, into: &buildings),
-            floor: row.intern(.floor, into: &floors),
-            spaceName: row.intern(.space, into: &spaceNames),
-            space: space,
-            department: row.intern(.hostDepartment, into: &departments),
-            host: hosts.id(email: row.bytes(.hostEmail), name: row.bytes(.hostName))
-        )
-        let eventID = row.bytes(.eventID)
-        if eventID.isEmpty {
-            records.append(event)
-            rowKeys.append(0)
-            return
-        }
-        if let index = eventKeys.existing(id: eventID, qualifier: UInt64(bitPattern: Int64(space)), newIndex: Int32(records.count)) {
-            if event.updatedAt >= records[Int(index)].updatedAt { records[Int(index)] = event }
-            duplicates += 1
-        } else {
-            records.append(event)
-            rowKeys.append(max(ByteInterner.key(of: eventID), 1))
+            building: row.intern(.building, into: &part.names.buildings),
+            floor: row.intern(.floor, into: &part.names.floors),
+            spaceName: row.intern(.space, into: &part.names.spaceNames),
+            space: row.internID(.spaceID, into: &part.names.spaceIDs),
+            department: row.intern(.hostDepartment, into: &part.names.departments),
+            host: -1
+        ))
+        PersonKeys.append(email: row.bytes(.hostEmail), name: row.bytes(.hostName), to: &part.values)
+        part.values.append(row.bytes(.eventID))
+    }
+
+    mutating func merge(_ part: Part) {
+        let buildings = names.buildings.ids(of: part.names.buildings)
+        let floors = names.floors.ids(of: part.names.floors)
+        let spaceNames = names.spaceNames.ids(of: part.names.spaceNames)
+        let spaceIDs = names.spaceIDs.ids(of: part.names.spaceIDs)
+        let departments = names.departments.ids(of: part.names.departments)
+        for (index, var event) in part.records.enumerated() {
+            event.building = buildings[Int(event.building)]
+            event.floor = floors[Int(event.floor)]
+            event.spaceName = spaceNames[Int(event.spaceName)]
+            event.space = event.space < 0 ? -1 : spaceIDs[Int(event.space)]
+            event.department = departments[Int(event.department)]
+            event.host = part.values.with(2 * index) { $0.isEmpty ? -1 : hosts.intern($0) }
+            // The latest update wins; on a tie the last read.
+            part.values.with(2 * index + 1) {
+                rows.add(event, id: $0, qualifier: event.space) { new, old in new.updatedAt >= old.updatedAt }
+            }
         }
     }
 

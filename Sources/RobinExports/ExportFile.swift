@@ -8,13 +8,13 @@ import Darwin
 /// width, pass rows on, and warn once about unreadable optional values.
 enum ExportFile {
     /// Calls `body` with each data row of `file`, seen through `Column`.
-    /// - Returns: the number of data rows and of unreadable optional values.
+    /// - Returns: the number of data rows and of unreadable optional values, and
+    ///   the file's warning about them (nil when there were none).
     static func eachRow<Column: ExportColumn>(
         of file: String,
         columns _: Column.Type,
-        warn: (String) -> Void,
         body: (inout ExportRow<Column>) throws(CSVError) -> Void
-    ) throws(CSVError) -> (rows: Int, badValues: Int) {
+    ) throws(CSVError) -> (rows: Int, badValues: Int, warning: String?) {
         let reader = try CSVReader(path: file)
         guard let header = try reader.nextRecord() else {
             throw CSVError(file: file, line: 0, problem: .emptyFile)
@@ -37,14 +37,23 @@ enum ExportFile {
             error.columnNames = columns.names
             throw error
         }
-        if let warning = row.log.warning(file: file) { warn(warning) }
-        return (rows, row.log.count)
+        return (rows, row.log.count, row.log.warning(file: file))
     }
 
     /// The size of `file` in bytes (0 when it cannot be read; reading it will say why).
     static func size(of file: String) -> Int {
         var info = stat()
         return stat(file, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Rows to expect in a file of `size` bytes, from the rows per byte of the
+    /// files read so far (`read` rows in files of `sizes`; none yet: one row per
+    /// 128 bytes, more than exports have, and reserved memory that is never
+    /// written costs nothing).
+    static func expectedRows(size: Int, read rows: Int, in sizes: ArraySlice<Int>) -> Int {
+        let bytes = sizes.reduce(0, +)
+        guard rows > 0, bytes > 0 else { return size / 128 }
+        return Int(Double(rows) / Double(bytes) * Double(size) * 1.05)
     }
 
     /// Rows to expect from all files, from the rows per byte of the first

@@ -105,6 +105,18 @@ struct ExportRow<Column: ExportColumn> {
         return interner.intern(text)
     }
 
+    /// Appends the trimmed field, as `intern` would intern it, to `values` (empty
+    /// when the field is).
+    @inline(__always)
+    func append(_ column: Column, to values: inout DeferredValues) {
+        let position = positions[column.rawValue]
+        if position >= 0, record.hasDoubledQuotes(position) {
+            let unquoted = record.bytes(position)
+            return unquoted.withUnsafeBufferPointer { values.append(FieldParsing.trimmed($0)) }
+        }
+        values.append(bytes(column))
+    }
+
     /// The trimmed field, interned; -1 when it is empty (an id that is not there).
     @inline(__always)
     func internID(_ column: Column, into interner: inout ByteInterner) -> Int32 {

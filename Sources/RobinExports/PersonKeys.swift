@@ -1,45 +1,28 @@
-/// Turns a person's identifying fields into a dense id: the lower-cased trimmed
-/// email when present, else the trimmed name (METRICS.md). Only the id leaves
-/// the reader; names and emails do not.
-struct PersonKeys {
-    private var interner = ByteInterner(expectedCount: 1024)
-    private var scratch: [UInt8] = []
-
-    var count: Int { interner.count }
-
-    /// Each id's stable key (`ByteInterner.key` of the lower-cased email, or of 0x01 and the name).
-    var keys: [UInt64] { interner.keys }
-
-    /// The id for the first non-empty of `emails` (lower-cased), else `name`; -1 when all are empty.
-    mutating func id(email: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
-                     fallbackEmail: UnsafeBufferPointer<UInt8>? = nil) -> Int32 {
+/// Turns a person's identifying fields into the bytes that identify them: the
+/// lower-cased trimmed email when present, else the trimmed name (METRICS.md),
+/// which the reader interns into a dense id. Only the id leaves the reader;
+/// names and emails do not.
+enum PersonKeys {
+    /// Appends the key of the first non-empty of `email` (lower-cased), else
+    /// `name`, else `fallbackEmail`; an empty value when all are empty (no person).
+    static func append(email: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
+                       fallbackEmail: UnsafeBufferPointer<UInt8>? = nil, to values: inout DeferredValues) {
         let email = FieldParsing.trimmed(email)
-        if !email.isEmpty { return emailID(email) }
+        if !email.isEmpty { return appendEmail(email, to: &values) }
         let name = FieldParsing.trimmed(name)
-        if !name.isEmpty {
-            // A 0x01 prefix keeps names and emails apart.
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(0x01)
-            scratch.append(contentsOf: name)
-            return scratch.withUnsafeBufferPointer { interner.intern($0) }
-        }
+        // A 0x01 prefix keeps names and emails apart.
+        if !name.isEmpty { return values.append(prefix: 0x01, name) }
         if let fallbackEmail {
             let fallback = FieldParsing.trimmed(fallbackEmail)
-            if !fallback.isEmpty { return emailID(fallback) }
+            if !fallback.isEmpty { return appendEmail(fallback, to: &values) }
         }
-        return -1
+        values.append(UnsafeBufferPointer(start: nil, count: 0))
     }
 
-    private mutating func emailID(_ email: UnsafeBufferPointer<UInt8>) -> Int32 {
-        scratch.removeAll(keepingCapacity: true)
-        var ascii = true
-        for byte in email {
-            ascii = ascii && byte < 0x80
-            scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
-        if !ascii {
-            scratch = Array(String(decoding: email, as: UTF8.self).lowercased().utf8)
-        }
-        return scratch.withUnsafeBufferPointer { interner.intern($0) }
+    private static func appendEmail(_ email: UnsafeBufferPointer<UInt8>, to values: inout DeferredValues) {
+        var nonASCII: UInt8 = 0
+        for byte in email { nonASCII |= byte & 0x80 }
+        if nonASCII == 0 { return values.appendLowercased(email) }
+        Array(String(decoding: email, as: UTF8.self).lowercased().utf8).withUnsafeBufferPointer { values.append($0) }
     }
 }

@@ -1,64 +1,91 @@
 /// Finds the record already read for a de-duplication key (`Reservation ID`, or
 /// `Event ID` with a space id). Robin's ids are mostly decimal numbers: those
-/// are kept as integers in an open-addressing table, which is several times
-/// faster and smaller than interning a million id strings; anything else goes
-/// through a `ByteInterner` into a separate key space.
+/// are kept as integers, which is several times faster and smaller than
+/// interning a million id strings; anything else goes through a `ByteInterner`
+/// into a separate key space.
+///
+/// Memory is what bounds a month's peak (docs/performance.md): the table holds
+/// 8 bytes a slot (a 32-bit fingerprint of the key and the record index), and the
+/// keys themselves are stored once per record (12 bytes), indexed by record, so
+/// a probe that matches a fingerprint checks the key where the record is.
 struct RowKeyIndex {
-    /// Every key with its record index (`high` has bit 63 set for non-numeric ids).
-    private var keys: [(high: UInt64, low: UInt64, record: Int32)] = []
-    /// Slot -> 32 bits of the key's hash (so most probes never touch `keys`),
-    /// then the index into `keys` + 1 (0 = empty). Filled to at most 70%: with
-    /// the fingerprints, longer probe runs cost little, and a million keys fit
-    /// in 2^21 slots instead of 2^22.
+    /// Per record: its id (`decimal` value, or bit 63 + string id) and qualifier;
+    /// a record without a key has a placeholder that no slot points at.
+    private var ids: [UInt64] = []
+    private var qualifiers: [Int32] = []
+    /// Slot -> fingerprint (high 32 bits of the hash) | record index + 1 (0 = empty).
+    /// Filled to at most 70%: with the fingerprints, longer probe runs cost
+    /// little, and a million keys fit in 2^21 slots instead of 2^22.
     private var slots: [UInt64] = Array(repeating: 0, count: 1 << 12)
     private var mask = (1 << 12) - 1
+    private var keyed = 0
     private var strings = ByteInterner(expectedCount: 256)
 
-    /// The record index stored for (`id`, `qualifier`), or nil after storing `newIndex` for it.
-    mutating func existing(id: UnsafeBufferPointer<UInt8>, qualifier: UInt64, newIndex: Int32) -> Int32? {
-        let high = RowKeyIndex.decimal(id) ?? (UInt64(bitPattern: Int64(strings.intern(id))) | 1 << 63)
-        let hash = RowKeyIndex.hash(high, qualifier)
+    /// Records a record without a key (keeps the per-record arrays aligned).
+    mutating func skip() {
+        ids.append(0)
+        qualifiers.append(0)
+    }
+
+    /// The record index stored for (`id`, `qualifier`), or nil after storing
+    /// `newIndex` (the next record's index) for it.
+    @inline(__always)
+    mutating func existing(id: UnsafeBufferPointer<UInt8>, qualifier: Int32, newIndex: Int32) -> Int32? {
+        let value = RowKeyIndex.decimal(id) ?? (UInt64(UInt32(bitPattern: strings.intern(id))) | 1 << 63)
+        let hash = RowKeyIndex.hash(value, qualifier)
         let fingerprint = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
-                let key = keys[Int(entry & 0xFFFF_FFFF) - 1]
-                if key.high == high, key.low == qualifier { return key.record }
+        let mask = self.mask
+        let found: Int32? = ids.withUnsafeBufferPointer { ids in
+            qualifiers.withUnsafeBufferPointer { qualifiers in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { break }
+                        if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                            let record = Int(entry & 0xFFFF_FFFF) - 1
+                            if ids[record] == value, qualifiers[record] == qualifier { return Int32(record) }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    slots[slot] = fingerprint | UInt64(newIndex + 1)
+                    return nil
+                }
             }
-            slot = (slot + 1) & mask
         }
-        keys.append((high, qualifier, newIndex))
-        slots[slot] = fingerprint | UInt64(keys.count)
-        if keys.count * 10 > slots.count * 7 { grow() }
+        if found != nil { return found }
+        ids.append(value)
+        qualifiers.append(qualifier)
+        keyed += 1
+        if keyed * 10 > slots.count * 7 { rehash(slots.count * 2) }
         return nil
     }
 
-    /// Room for `count` keys without rehashing.
+    /// Room for `count` records without rehashing.
     mutating func reserve(_ count: Int) {
-        keys.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        qualifiers.reserveCapacity(count)
         var size = slots.count
         while size * 7 < count * 10 { size <<= 1 }
         if size > slots.count { rehash(size) }
     }
 
-    private mutating func grow() { rehash(slots.count * 2) }
-
     private mutating func rehash(_ size: Int) {
+        let old = slots
         slots = Array(repeating: 0, count: size)
         mask = size - 1
-        for (index, key) in keys.enumerated() {
-            let hash = RowKeyIndex.hash(key.high, key.low)
+        for entry in old where entry != 0 {
+            let record = Int(entry & 0xFFFF_FFFF) - 1
+            let hash = RowKeyIndex.hash(ids[record], qualifiers[record])
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
+            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(record + 1)
         }
     }
 
     @inline(__always)
-    private static func hash(_ high: UInt64, _ low: UInt64) -> UInt64 {
-        var hash = (high &* 0x9E37_79B9_7F4A_7C15) ^ (low &* 0xC2B2_AE3D_27D4_EB4F)
+    private static func hash(_ id: UInt64, _ qualifier: Int32) -> UInt64 {
+        var hash = (id &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(UInt32(bitPattern: qualifier)) &* 0xC2B2_AE3D_27D4_EB4F)
         hash ^= hash >> 29
         hash = hash &* 0xBF58_476D_1CE4_E5B9
         return hash ^ (hash >> 32)
