@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import RobinDeliver
+import RobinTestSupport
+
+/// A publish killed between copying the report and committing it (the
+/// Monday job's soak, scripts/soak_job.py, kills it there): the rerun finishes
+/// the job; someone's own uncommitted work is still refused; a git killed while
+/// it held the index's lock is named before anything is written.
+@Suite("publish after an interrupted publish")
+struct PublishRecoveryTests {
+    private let temporaries = ["reports/.index.md.999999.1.tmp", "reports/2026-W47/.metrics.json.999999.2.tmp"]
+
+    /// What a publish killed after writing the index leaves: every file copied,
+    /// nothing committed, and two temporaries of writes it had begun.
+    private func interruptedFirstPublish(_ repo: GitRepo) throws {
+        _ = try Publisher(commit: false, environment: repo.environment).publish(reportFolder: Fixture.report, repository: repo.path)
+        for path in temporaries { try Data("half".utf8).write(to: URL(fileURLWithPath: repo.path + "/" + path)) }
+    }
+
+    @Test("the rerun commits what an interrupted first publish left, as an addition, without its temporaries")
+    func finishesAnInterruptedFirstPublish() throws {
+        let repo = try GitRepo()
+        try interruptedFirstPublish(repo)
+        let outcome = try Publisher(environment: repo.environment).publish(reportFolder: Fixture.report, repository: repo.path)
+        guard case .committed(_, let message, _) = outcome else {
+            Issue.record("expected a commit, got \(outcome)")
+            return
+        }
+        #expect(message.hasPrefix("Add workplace report for week 47, 2026 ("))
+        #expect(try repo.git("status", "--porcelain", "--ignored", "--untracked-files=all").isEmpty)
+        let files = try repo.git("ls-tree", "-r", "--name-only", "HEAD").split(separator: "\n")
+        #expect(files == ["reports/2026-W47/charts/daily-attendance.svg", "reports/2026-W47/charts/desk-utilization-by-building.svg",
+                          "reports/2026-W47/charts/room-heatmap.svg", "reports/2026-W47/metrics.json",
+                          "reports/2026-W47/report.md", "reports/index.md"])
+    }
+
+    @Test("the rerun of an interrupted update: files deleted and half rewritten become the new report's commit")
+    func finishesAnInterruptedUpdate() throws {
+        let repo = try GitRepo()
+        let publisher = Publisher(environment: repo.environment)
+        _ = try publisher.publish(reportFolder: Fixture.report, repository: repo.path)
+        // The same week rendered again with a changed report.md.
+        let again = try Fixture.temporaryFolder() + "/2026-W47"
+        try FileManager.default.copyItem(atPath: Fixture.report, toPath: again)
+        let markdown = try String(contentsOfFile: again + "/report.md", encoding: .utf8) + "\nRendered again.\n"
+        try Data(markdown.utf8).write(to: URL(fileURLWithPath: again + "/report.md"))
+        // Killed after removing the old folder and writing the new report.md.
+        try FileManager.default.removeItem(atPath: repo.path + "/reports/2026-W47")
+        try FileManager.default.createDirectory(atPath: repo.path + "/reports/2026-W47", withIntermediateDirectories: false)
+        try Data(markdown.utf8).write(to: URL(fileURLWithPath: repo.path + "/reports/2026-W47/report.md"))
+
+        let outcome = try publisher.publish(reportFolder: again, repository: repo.path)
+        guard case .committed(_, let message, _) = outcome else {
+            Issue.record("expected a commit, got \(outcome)")
+            return
+        }
+        #expect(message.hasPrefix("Update workplace report for week 47, 2026 ("))
+        #expect(try repo.commitCount() == 2)
+        #expect(try repo.read("reports/2026-W47/report.md") == markdown)
+        #expect(try repo.git("ls-tree", "-r", "--name-only", "HEAD", "reports/2026-W47").split(separator: "\n").count == 5)
+        #expect(try repo.git("status", "--porcelain", "--untracked-files=all").isEmpty)
+    }
+
+    @Test("a hand edit in the period's folder, or another file, is still refused and left as it is")
+    func refusesOtherChanges() throws {
+        let repo = try GitRepo()
+        try interruptedFirstPublish(repo)
+        try Data("edited by hand\n".utf8).write(to: URL(fileURLWithPath: repo.path + "/reports/2026-W47/report.md"))
+        let edited = try #require(throws: DeliveryError.self) {
+            try Publisher(environment: repo.environment).publish(reportFolder: Fixture.report, repository: repo.path)
+        }
+        #expect(edited.kind == .usage)
+        #expect(edited.message == "--repo \(repo.path) has uncommitted changes (?? reports/2026-W47/report.md); "
+                + "commit or stash them first, or use --no-commit")
+        #expect(try repo.read("reports/2026-W47/report.md") == "edited by hand\n")
+        #expect(try repo.commitCount() == 0)
+        for path in temporaries { #expect(FileManager.default.fileExists(atPath: repo.path + "/" + path)) }
+    }
+
+    @Test("a leftover index.lock is named before anything is written")
+    func namesALockedIndex() throws {
+        let repo = try GitRepo()
+        let lock = repo.path + "/.git/index.lock"
+        try Data().write(to: URL(fileURLWithPath: lock))
+        let locked = try #require(throws: DeliveryError.self) {
+            try Publisher(environment: repo.environment).publish(reportFolder: Fixture.report, repository: repo.path)
+        }
+        #expect(locked.kind == .runtime)
+        #expect(locked.message == "\(lock): git's index is locked: a git command is running in \(repo.path), or one was "
+                + "killed; if none is running, remove the file and run again")
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/reports"))
+    }
+}
