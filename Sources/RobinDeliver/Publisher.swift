@@ -47,7 +47,7 @@ public struct Publisher: Sendable {
         let source = try PublishSource.load(reportFolder)
         let report = source.report
         let git = Git(directory: repository, runner: ProcessRunner(environment: environment))
-        let changes = try checkRepository(git)
+        let (changes, lock) = try checkRepository(git)
         let period = report.metrics.name.folder
         let reports = repository + "/" + folder
         let target = reports + "/" + period
@@ -70,7 +70,7 @@ public struct Publisher: Sendable {
         // From HEAD, not the working tree: a folder an interrupted publish left is still an addition.
         let updating = try git.status(["cat-file", "-e", "HEAD:\(relative)"]).status == 0
 
-        try git.run(["add", "--all", "--", folder])
+        try lock?.noting("git add") { () throws(DeliveryError) in try git.run(["add", "--all", "--", folder]) }
         let staged = try git.status(["diff", "--cached", "--quiet", "--", folder])
         if staged.status == 0 { return .unchanged(path: relative) }
         guard staged.status == 1 else { throw .runtime("\(repository): git diff failed: \(staged.lastLine)") }
@@ -78,7 +78,10 @@ public struct Publisher: Sendable {
                                     audiences: source.audiences.map { $0.report.audience?.name ?? $0.folderName }).text
         var arguments = ["commit", "--quiet", "--file=-"]
         if let author { arguments.append("--author=\(author.text)") }
-        try git.run(arguments, input: Data(message.utf8), environment: try identity(git))
+        let environment = try identity(git)
+        try lock?.noting("git commit") { () throws(DeliveryError) in
+            try git.run(arguments, input: Data(message.utf8), environment: environment)
+        }
         let hash = try git.run(["rev-parse", "--short", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         return .committed(commit: hash, message: message, path: relative)
     }
@@ -95,8 +98,9 @@ public struct Publisher: Sendable {
     /// A missing folder, a non-repository, a bare repository or (when
     /// committing) a detached HEAD or a locked index are errors before any file
     /// is touched. Returns the uncommitted changes (when committing), which
-    /// `publish` refuses unless an interrupted publish of the same report left them.
-    private func checkRepository(_ git: Git) throws(DeliveryError) -> [PublishLeftovers.Change] {
+    /// `publish` refuses unless an interrupted publish of the same report left them,
+    /// and publish's lock (when committing), held until publish returns.
+    private func checkRepository(_ git: Git) throws(DeliveryError) -> ([PublishLeftovers.Change], PublishLock?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: git.directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .usage("--repo \(git.directory): no such folder (clone the docs repository there first)")
@@ -105,21 +109,28 @@ public struct Publisher: Sendable {
         guard inside.status == 0, inside.stdout.hasPrefix("true") else {
             throw .usage("--repo \(git.directory): not a git work tree (clone the docs repository there, or git init it)")
         }
-        guard commit else { return [] }
+        guard commit else { return ([], nil) }
         // A commit on a detached HEAD belongs to no branch: the job's push would not
         // carry it and the next checkout would leave it behind.
-        if try git.status(["symbolic-ref", "--quiet", "HEAD"]).status != 0 {
+        let branch = try git.status(["symbolic-ref", "--quiet", "HEAD"])
+        if branch.status != 0 {
             throw .usage("--repo \(git.directory): HEAD is detached; check out a branch first (or use --no-commit)")
         }
-        // A git killed while it wrote the index (a publish killed in its commit) leaves
-        // index.lock, and every later git add fails: said here, before any file is written.
-        var lock = try git.run(["rev-parse", "--git-path", "index.lock"]).trimmingCharacters(in: .newlines)
-        if !lock.hasPrefix("/") { lock = git.directory + "/" + lock }  // relative to -C's folder
-        if NoFollow.kind(lock) != .missing {
-            throw .runtime("\(lock): git's index is locked: a git command is running in \(git.directory), or one "
+        let ref = branch.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let paths = try git.run(["rev-parse", "--git-path", "robin-report-publish.lock", "--git-path", "index.lock",
+                                 "--git-path", ref + ".lock"])
+            .split(separator: "\n").map { $0.hasPrefix("/") ? String($0) : git.directory + "/" + $0 }  // relative to -C's folder
+        guard paths.count == 3 else { throw .runtime("\(git.directory): git rev-parse --git-path gave \(paths.count) paths, not 3") }
+        let lock = try PublishLock(path: paths[0])
+        // A git killed while it wrote the index (a publish killed in its add or commit) leaves
+        // index.lock, and every later git add fails: the locks of this publish's own killed git
+        // are removed; any other is said here, before any file is written.
+        _ = lock.removeStale(Array(paths[1...]))
+        if NoFollow.kind(paths[1]) != .missing {
+            throw .runtime("\(paths[1]): git's index is locked: a git command is running in \(git.directory), or one "
                            + "was killed; if none is running, remove the file and run again")
         }
-        return PublishLeftovers.Change.parse(try git.run(["status", "--porcelain", "-z", "--untracked-files=all"]))
+        return (PublishLeftovers.Change.parse(try git.run(["status", "--porcelain", "-z", "--untracked-files=all"])), lock)
     }
 
     /// The refusal of a repository with uncommitted changes, naming the first three.

@@ -5,8 +5,9 @@ import RobinTestSupport
 
 /// A publish killed between copying the report and committing it (the
 /// Monday job's soak, scripts/soak_job.py, kills it there): the rerun finishes
-/// the job; someone's own uncommitted work is still refused; a git killed while
-/// it held the index's lock is named before anything is written.
+/// the job; someone's own uncommitted work is still refused; the index.lock of
+/// publish's own git killed inside `git add` is removed by the rerun, any other
+/// index.lock is named before anything is written.
 @Suite("publish after an interrupted publish")
 struct PublishRecoveryTests {
     private let temporaries = ["reports/.index.md.999999.1.tmp", "reports/2026-W47/.metrics.json.999999.2.tmp"]
@@ -90,5 +91,40 @@ struct PublishRecoveryTests {
         #expect(locked.message == "\(lock): git's index is locked: a git command is running in \(repo.path), or one was "
                 + "killed; if none is running, remove the file and run again")
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/reports"))
+    }
+
+    @Test("robin-report and its git add killed with kill -9: the rerun removes the index.lock that git left and commits")
+    func finishesAPublishKilledInsideGit() throws {
+        let repo = try GitRepo()
+        // git add holds index.lock while a clean filter reads a file: the filter kills
+        // robin-report (git's parent), git and itself at once, as a crash in the middle of
+        // the add would. Once: then it passes the file through.
+        let mark = repo.home + "/kill-next-add"
+        try Data().write(to: URL(fileURLWithPath: mark))
+        let filter = repo.home + "/kill-filter"
+        try Data("""
+            #!/bin/sh
+            if [ -e "\(mark)" ]; then
+              rm -f "\(mark)"
+              kill -9 "$(cut -d' ' -f4 /proc/$PPID/stat)" "$PPID" "$$"
+            fi
+            exec cat
+
+            """.utf8).write(to: URL(fileURLWithPath: filter))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: filter)
+        try repo.git("config", "filter.kill.clean", filter)
+        try Data("*.md filter=kill\n".utf8).write(to: URL(fileURLWithPath: repo.path + "/.git/info/attributes"))
+        let cli = CommandRunner()
+        let arguments = ["publish", "--report", Fixture.report, "--repo", repo.path]
+        let killed = try cli.run(arguments, environment: repo.environment)
+        #expect(killed.status == SIGKILL, "\(killed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/index.lock"))
+
+        let rerun = try cli.run(arguments, environment: repo.environment)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/index.lock"))
+        #expect(try repo.git("log", "--format=%s").hasPrefix("Add workplace report for week 47, 2026 ("))
+        #expect(try repo.commitCount() == 1)
+        #expect(try repo.git("status", "--porcelain", "--untracked-files=all").isEmpty)
     }
 }
