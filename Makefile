@@ -66,7 +66,7 @@ test: pydeps
 # The Monday job (examples/weekly-report.sh) against the simulator with injected faults,
 # killed with kill -9 at SOAK_KILLS (20) random points, each followed by reruns; then the
 # cache, Output/, the docs repository and the mail must match a fault-free run
-# (scripts/soak_job.py; about 10 minutes; SOAK_SEED=N replays a run).
+# (scripts/soak_job.py; about 10 minutes; SOAK_SEED=N replays its faults and kill points).
 soak: pydeps
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BUILD_PACKAGES) git"
 	$(SWIFT) build $(BUILD_FLAGS)

@@ -9,8 +9,8 @@ configuration written by `robin-report init` with an [email] table and one
 [[audiences]] entry, scripts/smtp_sink.py as the SMTP server (with AUTH), and
 a docs repository cloned from a bare one it pushes to.
 
-1. Fault-free: the job runs once for each of N consecutive weeks (N = kills),
-   as N Mondays would; the time of each phase (fetch, render, email, publish,
+1. Fault-free: the job runs once for each of N consecutive weeks (N = kills +
+   SOAK_SPARE_WEEKS), as N Mondays would; the time of each phase (fetch, render, email, publish,
    push) is measured.
 2. Faulty, in fresh folders: the same weeks in the same order. For each week
    the simulator starts again with a queue of faults (a storm of 429s, 503,
@@ -19,7 +19,8 @@ a docs repository cloned from a bare one it pushes to.
    another port) and random ones at SOAK_FAULT_RATE. The job is killed
    (kill -9, its whole process group) at a random point of one phase (each
    phase gets a fifth of the kills), then run again, faults still on, until it
-   exits 0 or SOAK_RERUNS reruns are used.
+   exits 0 or SOAK_RERUNS reruns are used. A kill that misses (the job
+   finished first) is aimed again at the next week's job.
 3. A final clean rerun (faults off): the last week's job, and any week whose
    reruns ran out.
 4. scripts/soak_compare.py: the cache's CSVs, Output/ and the docs repository
@@ -27,7 +28,7 @@ a docs repository cloned from a bare one it pushes to.
    exactly once, as the sent-log says.
 
 Settings (environment): SOAK_SEED (default: random; printed, so a failing run
-can be replayed), SOAK_KILLS (20), SOAK_RERUNS (8), SOAK_FAULT_RATE (0.05),
+can be replayed), SOAK_KILLS (20), SOAK_RERUNS (8), SOAK_FAULT_RATE (0.05), SOAK_SPARE_WEEKS (3),
 SOAK_KEEP=1 keeps the folder (it is kept anyway when the soak fails).
 Exit status 0 when everything matched, 1 otherwise.
 """
@@ -242,6 +243,8 @@ def fault_counts(log):
 
 
 def main():
+    # Terminated (make interrupted, a CI timeout): stop the simulators and sinks too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/robin-report"))
     seed = int(os.environ.get("SOAK_SEED") or random.SystemRandom().randrange(1, 2**31))
     kills = int(os.environ.get("SOAK_KILLS", "20"))
@@ -249,7 +252,7 @@ def main():
     rng = random.Random(seed)
     started = time.monotonic()
     base = tempfile.mkdtemp(prefix="robin-soak-")
-    the_weeks = weeks(kills)
+    the_weeks = weeks(kills + int(os.environ.get("SOAK_SPARE_WEEKS", "3")))
     print(f"soak: seed {seed} (SOAK_SEED={seed} replays it), {kills} kills, weeks {the_weeks[0]}..{the_weeks[-1]}, "
           f"folder {base}", flush=True)
     worlds = []
@@ -272,28 +275,35 @@ def main():
         print(f"soak: fault-free run: {len(the_weeks)} weeks in {fault_free_seconds:.0f} s; median phase times: "
               + ", ".join(f"{p} {medians[p]:.2f} s" for p in PHASES), flush=True)
 
-        # 2. Faulty: one kill per week, each phase a fifth of the time.
+        # 2. Faulty: one kill per week, each phase a fifth of the time, at a random
+        # fraction of that phase's shortest fault-free duration. A kill that misses
+        # (the job finished first: nothing is left to interrupt that week) moves on to
+        # the next week; the spare weeks are there for those.
         faulty = World(binary, os.path.join(base, "faulty"))
         worlds.append(faulty)
+        shortest = {phase: min(d.get(phase, 0.05) for d in durations.values()) for phase in PHASES}
         targets = [PHASES[n % len(PHASES)] for n in range(kills)]
         rng.shuffle(targets)
+        targets = [(phase, rng.uniform(0.05, 0.9) * shortest[phase]) for phase in targets]
         redirect_port = free_port()
         unfinished = []
         kill_lines = []
-        for number, (week, target) in enumerate(zip(the_weeks, targets), 1):
+        landed = 0
+        for week in the_weeks:
             faulty.start_simulator(cycle_faults(rng, redirect_port))
-            if number == 1:
+            if week == the_weeks[0]:
                 faulty.configure()
-            before, after, misses, killed = [], [], 0, None
+            target = targets[landed] if landed < len(targets) else None
+            before, after, missed, killed = [], [], False, None
             while True:
-                if killed is None:
-                    run = faulty.run_job(week, (target, rng.uniform(0.05, 0.9) * durations[week].get(target, 0.05)))
+                if target and killed is None and not missed:
+                    run = faulty.run_job(week, target)
                     if run.killed:
                         killed = run
+                        landed += 1
                     elif run.status == 0:
-                        misses += 1  # the job finished before the kill: aim again, at a rerun
-                        if misses == 4:
-                            break
+                        missed = True  # finished before the kill: the kill moves to the next week
+                        break
                     else:
                         before.append(run)  # failed from the faults before the kill came
                         if len(before) > reruns:
@@ -304,29 +314,28 @@ def main():
                 if run.status == 0 or len(after) == reruns:
                     break
             failures = [a.failure for a in before + after if a.status != 0]
+            last = (after or before)[-1] if (after or before) else None
+            finished = missed or (last is not None and last.status == 0 and (not killed or bool(after)))
             if killed:
-                line = (f"kill {number:2}: {week}: aimed at {target} +{killed.kill_delay:.2f} s, killed at "
+                line = (f"kill {landed:2}: {week}: aimed at {target[0]} +{target[1]:.2f} s, killed at "
                         f"{killed.elapsed:.2f} s in {killed.kill_phase}; ")
-                if after[-1].status == 0:
-                    line += f"{len(after)} rerun(s) to exit 0"
-                else:
-                    line += f"{len(after)} reruns, none exited 0"
-                    unfinished.append(week)
-                    problems.append(f"kill {number} ({week}): {reruns} reruns, none exited 0: {failures[-1]}")
+                line += f"{len(after)} rerun(s) to exit 0" if finished else f"{len(after)} reruns, none exited 0"
+            elif target:
+                line = f"        {week}: aimed at {target[0]} +{target[1]:.2f} s: " + (
+                    "the job finished first; the kill moves to the next week" if missed else "no run got that far")
             else:
-                line = f"kill {number:2}: {week}: aimed at {target}: never landed"
-                problems.append(f"kill {number} ({week}): never landed ({misses} runs finished first, "
-                                f"{len(before)} failed)")
-                if not misses or before and before[-1].status != 0:
-                    unfinished.append(week)
-            if misses:
-                line += f" (after {misses} run(s) that finished before the kill)"
+                line = f"        {week}: no kill left; " + ("exit 0" if finished else f"{len(after)} runs, none exited 0")
             if before:
                 line += f" (after {len(before)} run(s) failing before it)"
+            if not finished:
+                unfinished.append(week)
+                problems.append(f"{week}: {reruns} reruns, none exited 0: {failures[-1] if failures else '?'}")
             if failures:
                 line += "; failures: " + " | ".join(sorted(set(failures)))[:600]
             kill_lines.append(line)
             print("soak: " + line, flush=True)
+        if landed < kills:
+            problems.append(f"only {landed} of {kills} kills landed (the job finished before the others)")
         faulty.stop_simulator()
         counts = fault_counts(faulty.fault_log)
 
@@ -347,7 +356,7 @@ def main():
         problems += found
         phases = {}
         for line in kill_lines:
-            if " in " in line:
+            if line.startswith("kill") and " in " in line:
                 phase = line.split(" in ", 1)[1].split(";")[0]
                 phases[phase] = phases.get(phase, 0) + 1
         print("soak: kills landed in: " + ", ".join(f"{p} {phases.get(p, 0)}" for p in PHASES))
