@@ -18,7 +18,9 @@ any:
   working tree (clean, and every file byte for byte), and the commits' subjects
   (one per week, "Add ...": no extra or "Update" commit);
 - the mail, in each root: exactly one message per (week, audience), and the
-  sent-log has exactly one line for each, naming that message's Message-ID.
+  sent-log has exactly one line for each, naming that message's Message-ID
+  (or, for a run killed while the server took the message, its handed-over
+  note in sent-log.handed-over/, which the rerun does not send again).
 """
 import argparse
 import email
@@ -94,13 +96,20 @@ def mail(root, weeks, audiences):
         audience = next((slug for slug, to in audiences.items() if envelope["rcpt_tos"] == to), None)
         received.setdefault((period, audience), []).append(message_id)
     logged = {}
-    with open(os.path.join(root, "home", ".robin-cache", "sent-log.tsv")) as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            fields = line.rstrip("\n").split("\t")
-            audience = fields[4] if len(fields) > 4 and fields[4] else None
-            logged.setdefault((fields[0], audience), []).append(fields[2])
+    cache = os.path.join(root, "home", ".robin-cache")
+    # The sent-log's lines, and the handed-over notes of runs killed while the server
+    # took a message (the rerun does not send it again: it counts as logged once).
+    notes = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(cache, "sent-log.handed-over"))
+             for name in names]
+    for path in [os.path.join(cache, "sent-log.tsv")] + notes:
+        with open(path) as handle:
+            for line in handle:
+                if line.startswith("#") or not line.strip():
+                    continue
+                fields = line.rstrip("\n").split("\t")
+                audience = fields[4] if len(fields) > 4 and fields[4] else None
+                if fields[2] not in logged.get((fields[0], audience), []):
+                    logged.setdefault((fields[0], audience), []).append(fields[2])
     problems = []
     expected = {(week, audience) for week in weeks for audience in audiences}
     for key in sorted(expected | set(received) | set(logged), key=str):
@@ -115,13 +124,13 @@ def mail(root, weeks, audiences):
             problems.append(f"mail: {name}: {len(log)} sent-log lines, not 1")
         elif got and log[0] not in got:
             problems.append(f"mail: {name}: the sent-log's {log[0]} is not the message received")
-    return problems, sum(len(v) for v in received.values())
+    return problems, sum(len(v) for v in received.values()), len(notes)
 
 
 def compare(reference, faulty, weeks, audiences):
     """Every problem, and a one-line account of what was compared."""
     problems = []
-    skip_cache = lambda rel: rel.endswith(".fetched") or rel == "sent-log.tsv"
+    skip_cache = lambda rel: rel.endswith(".fetched") or rel == "sent-log.tsv" or rel.startswith("sent-log.handed-over/")
     cache_ref, cache_got = (os.path.join(r, "home", ".robin-cache") for r in (reference, faulty))
     found, cache_files = compare_trees("cache", cache_ref, cache_got, skip_cache)
     problems += found + sidecars(cache_got)
@@ -146,15 +155,16 @@ def compare(reference, faulty, weeks, audiences):
         problems.append(f"docs: HEAD^{{tree}} {trees['faulty']} after the faulty run, {trees['fault-free']} fault-free")
     found, docs_files = compare_trees("docs", *(os.path.join(r, "docs") for r in (reference, faulty)))
     problems += found
-    messages = {}
+    messages, unconfirmed = {}, {}
     for label, root in (("fault-free", reference), ("faulty", faulty)):
-        found, messages[label] = mail(root, weeks, audiences)
+        found, messages[label], unconfirmed[label] = mail(root, weeks, audiences)
         problems += [f"{p} ({label} run)" for p in found]
     summary = (f"compared {cache_files} cache files (CSV bytes; .fetched sidecars by presence), {output_files} Output files, "
                f"docs tree {trees['faulty'][:12]}, {docs_files} working-tree files and "
                f"{len(subjects['faulty'].splitlines())} commits; "
                f"mail: {messages['faulty']} messages after the faults, {messages['fault-free']} fault-free, "
-               f"for {len(weeks)} weeks x {len(audiences)} reports")
+               f"for {len(weeks)} weeks x {len(audiences)} reports; {unconfirmed['faulty']} left unconfirmed "
+               "(a run killed while the server took the message: not sent again)")
     return problems, summary
 
 

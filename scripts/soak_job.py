@@ -252,6 +252,9 @@ def main():
     rng = random.Random(seed)
     started = time.monotonic()
     base = tempfile.mkdtemp(prefix="robin-soak-")
+    # A copy: a build during the soak must not change the binary under test halfway.
+    shutil.copy2(binary, os.path.join(base, "robin-report"))
+    binary = os.path.join(base, "robin-report")
     the_weeks = weeks(kills + int(os.environ.get("SOAK_SPARE_WEEKS", "3")))
     print(f"soak: seed {seed} (SOAK_SEED={seed} replays it), {kills} kills, weeks {the_weeks[0]}..{the_weeks[-1]}, "
           f"folder {base}", flush=True)
