@@ -46,7 +46,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import soak_compare  # noqa: E402
-from soak_monitor import PHASES, JobRun  # noqa: E402
+from soak_monitor import PHASES, JobRun, stop_all  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JOB = os.path.join(ROOT, "examples", "weekly-report.sh")
@@ -366,6 +366,7 @@ def main():
         print("soak: faults the simulator logged: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         print("soak: " + summary)
     finally:
+        stop_all()
         for world in worlds:
             world.close()
     wall = time.monotonic() - started

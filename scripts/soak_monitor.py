@@ -20,6 +20,18 @@ import time
 
 PHASES = ["fetch", "render", "email", "publish", "push"]
 POLL_SECONDS = 0.002
+# Process groups of the jobs still running, for stop_all() when the soak itself stops.
+RUNNING = set()
+
+
+def stop_all():
+    """Kills every job still running (the soak was interrupted)."""
+    for group in list(RUNNING):
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    RUNNING.clear()
 
 
 class JobRun:
@@ -33,6 +45,7 @@ class JobRun:
         self.process = subprocess.Popen(
             ["/bin/sh", job], env=dict(environment, WEEK=week), cwd=home, stdin=subprocess.DEVNULL,
             stdout=self.output_file, stderr=subprocess.STDOUT, start_new_session=True)
+        RUNNING.add(self.process.pid)
         self.marks = {"fetch": self.started}
         self.killed = False
         self.hung = False
@@ -77,6 +90,7 @@ class JobRun:
             time.sleep(POLL_SECONDS)
         ended = time.monotonic()
         self.status = self.process.wait()
+        RUNNING.discard(self.process.pid)
         order = sorted(self.marks.items(), key=lambda item: item[1])
         for (name, start), following in zip(order, order[1:] + [(None, ended)]):
             self.durations[name] = following[1] - start
