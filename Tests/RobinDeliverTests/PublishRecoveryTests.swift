@@ -93,6 +93,21 @@ struct PublishRecoveryTests {
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/reports"))
     }
 
+    @Test("a second publish while one runs in the repository is refused before anything is written")
+    func refusesASecondPublish() throws {
+        let repo = try GitRepo()
+        let path = repo.path + "/.git/robin-report-publish.lock"
+        let fd = open(path, O_RDWR | O_CREAT, 0o644)
+        defer { close(fd) }
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let busy = try #require(throws: DeliveryError.self) {
+            try Publisher(environment: repo.environment).publish(reportFolder: Fixture.report, repository: repo.path)
+        }
+        #expect(busy.kind == .runtime)
+        #expect(busy.message == "\(path): another robin-report publish is running in this repository; wait for it to finish")
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/reports"))
+    }
+
     @Test("robin-report and its git add killed with kill -9: the rerun removes the index.lock that git left and commits")
     func finishesAPublishKilledInsideGit() throws {
         let repo = try GitRepo()
