@@ -23,7 +23,7 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 INSTALLED = $(BINDIR)/robin-report $(MAN1DIR)/robin-report.1 $(BASHDIR)/robin-report \
 	$(ZSHDIR)/_robin-report $(FISHDIR)/robin-report.fish
 
-.PHONY: all build release test deps pydeps demo bench screenshots clean install uninstall fuzz
+.PHONY: all build release test soak deps pydeps demo bench screenshots clean install uninstall fuzz
 
 all: build
 
@@ -62,6 +62,15 @@ test: pydeps
 	scripts/crosscheck.sh .build/debug/robin-report
 	scripts/test_install.sh
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+# The Monday job (examples/weekly-report.sh) against the simulator with injected faults,
+# killed with kill -9 at SOAK_KILLS (20) random points, each followed by reruns; then the
+# cache, Output/, the docs repository and the mail must match a fault-free run
+# (scripts/soak_job.py; about 10 minutes; SOAK_SEED=N replays its faults and kill points).
+soak: pydeps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BUILD_PACKAGES) git"
+	$(SWIFT) build $(BUILD_FLAGS)
+	scripts/soak_job.py .build/debug/robin-report
 
 # A report from the built-in Robin API simulator (no token, no network): Output/demo/.
 demo: release

@@ -16,8 +16,9 @@ DOCS_REPO=${DOCS_REPO:-/srv/workplace-docs}
 ROBIN_REPORT=${ROBIN_REPORT:-robin-report}
 cd "$ROBIN_HOME"
 
-# The ISO week that ended last Sunday (on a Monday: the week just finished).
-WEEK=$(date -d "-$(date +%u) days" +%G-W%V)
+# The ISO week that ended last Sunday (on a Monday: the week just finished);
+# WEEK=2026-W47 in the environment makes it that week (a rerun of a missed Monday).
+WEEK=${WEEK:-$(date -d "-$(date +%u) days" +%G-W%V)}
 
 # Success is quiet (stdout to /dev/null), so cron mails only warnings and errors:
 # one line each, with exit code 1 (runtime), 2 (usage/config) or 3 (bad data).

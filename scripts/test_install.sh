@@ -21,7 +21,8 @@ for file in "${files[@]}"; do [ -s "$root/$file" ] || fail "$file was not instal
 # The binary works from any folder: its templates are built in.
 version=$(cd "$dest" && "$root/bin/robin-report" --version)
 [ "$version" = "$(.build/debug/robin-report --version)" ] || fail "installed binary says version '$version'"
-(cd "$dest" && "$root/bin/robin-report" report --help | grep -q -- '--history') || fail "report --help lacks --history"
+# grep reads the whole help (no -q): exiting at the first match would kill the writer with SIGPIPE (pipefail).
+(cd "$dest" && "$root/bin/robin-report" report --help | grep -- '--history' >/dev/null) || fail "report --help lacks --history"
 
 # bash: the completion function offers subcommands, and a subcommand's options.
 complete_bash() {

@@ -18,6 +18,9 @@ public struct EmailDelivery: Sendable {
         case sent(EmailMessage, destination: String, audience: AudienceLabel?)
         /// The report is in the sent-log and `resend` was not given: nothing sent.
         case alreadySent(SentLog.Entry, log: String)
+        /// An earlier run handed the message to the server and stopped before its
+        /// answer (killed), and `resend` was not given: it may have arrived, so nothing is sent.
+        case unconfirmed(SentLog.Entry, log: String)
         /// An audience with no `to` in the configuration: its report is not mailed.
         case noRecipients(AudienceLabel)
     }
@@ -72,7 +75,7 @@ public struct EmailDelivery: Sendable {
                 throw .usage("no recipients: give --to or set email.to in the configuration")
             }
             if let log, !resend, let entry = try log.entry(for: report.metrics.name.folder, audience: report.audience?.slug) {
-                outcomes.append(.alreadySent(entry, log: log.path))
+                outcomes.append(entry.unconfirmed ? .unconfirmed(entry, log: log.path) : .alreadySent(entry, log: log.path))
                 continue
             }
             outcomes.append(nil)
@@ -89,10 +92,23 @@ public struct EmailDelivery: Sendable {
             } else {
                 let (report, message) = sending.next()!
                 let transport = transport.transport(forReport: report.path)
-                try transport.send(message)
+                let (period, audience) = (report.metrics.name.folder, report.audience?.slug)
+                // Noted before the server can take it, so a run killed before the answer
+                // (when the message may have arrived) does not let a rerun mail it twice.
+                var handedOver = false
+                do {
+                    try transport.send(message) { () throws(DeliveryError) in
+                        try log?.recordHandedOver(message, period: period, audience: audience)
+                        handedOver = true
+                    }
+                } catch {
+                    // The failure is said now, with what the server may have: a rerun sends again.
+                    if handedOver { log?.dropHandedOver(period: period, audience: audience) }
+                    throw error
+                }
                 if let log {
                     do {
-                        try log.record(message, period: report.metrics.name.folder, audience: report.audience?.slug)
+                        try log.record(message, period: period, audience: audience)
                     } catch {
                         throw .runtime("the message was sent, but \(error.message)")
                     }

@@ -22,8 +22,9 @@ struct Git: Sendable {
     /// Runs `git arguments` and returns its status and output, whatever it is.
     func status(_ arguments: [String], input: Data? = nil,
                 environment: [String: String] = [:]) throws(DeliveryError) -> ProcessRunner.Result {
-        // No pager, no prompts, no translated messages: the output is parsed.
-        let quiet = ["GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C"]
+        // No pager, no prompts, no translated messages: the output is parsed. No optional
+        // locks: `git status` would take index.lock to refresh the index, and a kill then leaves it.
+        let quiet = ["GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"]
         return try runner.run("git", ["-C", directory] + arguments, input: input,
                               extraEnvironment: quiet.merging(environment) { $1 })
     }

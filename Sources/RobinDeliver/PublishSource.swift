@@ -18,6 +18,18 @@ struct PublishSource {
     /// The report folder's name (an audience's slug under `audiences/`).
     var folderName: String { (report.path as NSString).lastPathComponent }
 
+    /// Every file publish writes, by its path inside the period's folder, in
+    /// the order it writes them: report.md, metrics.json, the charts, then each
+    /// audience's under `audiences/<slug>/`.
+    var files: [(path: String, data: Data)] {
+        var files = [("report.md", Data(report.markdown.utf8)), ("metrics.json", report.metricsData)]
+        files += charts.map { ("charts/" + $0.name, $0.data) }
+        for audience in audiences {
+            files += audience.files.map { ("audiences/\(audience.folderName)/" + $0.path, $0.data) }
+        }
+        return files
+    }
+
     /// Checks and reads the period folder at `path` and its audiences' folders.
     static func load(_ path: String) throws(DeliveryError) -> PublishSource {
         var source = try loadOne(path)

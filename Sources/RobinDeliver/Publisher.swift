@@ -38,15 +38,16 @@ public struct Publisher: Sendable {
     ///
     /// Everything that can be refused is checked before the repository is
     /// touched: the report's files (regular files only, exit 3), the repository
-    /// (a work tree on a branch with no uncommitted changes, exit 2), every
-    /// path it will write or delete under the repository (no symbolic links,
-    /// exit 2), and the metrics of the reports already there (for the index).
+    /// (a work tree on a branch, git's index not locked, no uncommitted changes
+    /// but those an interrupted publish of this same report left, exit 2),
+    /// every path it will write or delete under the repository (no symbolic
+    /// links, exit 2), and the metrics of the reports already there (for the index).
     public func publish(reportFolder: String, repository: String) throws(DeliveryError) -> Outcome {
         let folder = try checkedFolder()
         let source = try PublishSource.load(reportFolder)
         let report = source.report
         let git = Git(directory: repository, runner: ProcessRunner(environment: environment))
-        try checkRepository(git)
+        let (changes, lock) = try checkRepository(git)
         let period = report.metrics.name.folder
         let reports = repository + "/" + folder
         let target = reports + "/" + period
@@ -56,12 +57,20 @@ public struct Publisher: Sendable {
             path: period, document: report.metrics, audiences: source.audiences.map {
                 .init(path: "\(period)/audiences/\($0.folderName)", document: $0.report.metrics, audience: $0.folderName)
             }))
-        let updating = NoFollow.kind(target) == .directory
+        if !changes.isEmpty {
+            let leftovers = PublishLeftovers(repository: repository, folder: folder, period: period,
+                                             planned: source.files, index: Data(index.utf8))
+            let foreign = try leftovers.foreign(changes)
+            guard foreign.isEmpty else { throw Publisher.uncommitted(git.directory, foreign) }
+            try leftovers.removeTemporaries(changes)
+        }
         try copy(source, to: target, repository: repository, folder: folder)
         try write(Data(index.utf8), to: reports + "/index.md")
         guard commit else { return .copied(path: relative) }
+        // From HEAD, not the working tree: a folder an interrupted publish left is still an addition.
+        let updating = try git.status(["cat-file", "-e", "HEAD:\(relative)"]).status == 0
 
-        try git.run(["add", "--all", "--", folder])
+        try lock?.noting("git add") { () throws(DeliveryError) in try git.run(["add", "--all", "--", folder]) }
         let staged = try git.status(["diff", "--cached", "--quiet", "--", folder])
         if staged.status == 0 { return .unchanged(path: relative) }
         guard staged.status == 1 else { throw .runtime("\(repository): git diff failed: \(staged.lastLine)") }
@@ -69,7 +78,10 @@ public struct Publisher: Sendable {
                                     audiences: source.audiences.map { $0.report.audience?.name ?? $0.folderName }).text
         var arguments = ["commit", "--quiet", "--file=-"]
         if let author { arguments.append("--author=\(author.text)") }
-        try git.run(arguments, input: Data(message.utf8), environment: try identity(git))
+        let environment = try identity(git)
+        try lock?.noting("git commit") { () throws(DeliveryError) in
+            try git.run(arguments, input: Data(message.utf8), environment: environment)
+        }
         let hash = try git.run(["rev-parse", "--short", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         return .committed(commit: hash, message: message, path: relative)
     }
@@ -84,9 +96,11 @@ public struct Publisher: Sendable {
     }
 
     /// A missing folder, a non-repository, a bare repository or (when
-    /// committing) a detached HEAD or uncommitted changes are errors before any
-    /// file is touched.
-    private func checkRepository(_ git: Git) throws(DeliveryError) {
+    /// committing) a detached HEAD or a locked index are errors before any file
+    /// is touched. Returns the uncommitted changes (when committing), which
+    /// `publish` refuses unless an interrupted publish of the same report left them,
+    /// and publish's lock (when committing), held until publish returns.
+    private func checkRepository(_ git: Git) throws(DeliveryError) -> ([PublishLeftovers.Change], PublishLock?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: git.directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .usage("--repo \(git.directory): no such folder (clone the docs repository there first)")
@@ -95,19 +109,34 @@ public struct Publisher: Sendable {
         guard inside.status == 0, inside.stdout.hasPrefix("true") else {
             throw .usage("--repo \(git.directory): not a git work tree (clone the docs repository there, or git init it)")
         }
-        guard commit else { return }
+        guard commit else { return ([], nil) }
         // A commit on a detached HEAD belongs to no branch: the job's push would not
         // carry it and the next checkout would leave it behind.
-        if try git.status(["symbolic-ref", "--quiet", "HEAD"]).status != 0 {
+        let branch = try git.status(["symbolic-ref", "--quiet", "HEAD"])
+        if branch.status != 0 {
             throw .usage("--repo \(git.directory): HEAD is detached; check out a branch first (or use --no-commit)")
         }
-        let changes = try git.run(["status", "--porcelain", "--untracked-files=all"])
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        if !changes.isEmpty {
-            let shown = changes.prefix(3).joined(separator: ", ") + (changes.count > 3 ? ", ..." : "")
-            throw .usage("--repo \(git.directory) has uncommitted changes (\(shown)); commit or stash them first, "
-                         + "or use --no-commit")
+        let ref = branch.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let paths = try git.run(["rev-parse", "--git-path", "robin-report-publish.lock", "--git-path", "index.lock",
+                                 "--git-path", ref + ".lock"])
+            .split(separator: "\n").map { $0.hasPrefix("/") ? String($0) : git.directory + "/" + $0 }  // relative to -C's folder
+        guard paths.count == 3 else { throw .runtime("\(git.directory): git rev-parse --git-path gave \(paths.count) paths, not 3") }
+        let lock = try PublishLock(path: paths[0])
+        // A git killed while it wrote the index (a publish killed in its add or commit) leaves
+        // index.lock, and every later git add fails: the locks of this publish's own killed git
+        // are removed; any other is said here, before any file is written.
+        _ = lock.removeStale(Array(paths[1...]))
+        if NoFollow.kind(paths[1]) != .missing {
+            throw .runtime("\(paths[1]): git's index is locked: a git command is running in \(git.directory), or one "
+                           + "was killed; if none is running, remove the file and run again")
         }
+        return (PublishLeftovers.Change.parse(try git.run(["status", "--porcelain", "-z", "--untracked-files=all"])), lock)
+    }
+
+    /// The refusal of a repository with uncommitted changes, naming the first three.
+    static func uncommitted(_ repository: String, _ changes: [PublishLeftovers.Change]) -> DeliveryError {
+        let shown = changes.prefix(3).map(\.description).joined(separator: ", ") + (changes.count > 3 ? ", ..." : "")
+        return .usage("--repo \(repository) has uncommitted changes (\(shown)); commit or stash them first, or use --no-commit")
     }
 
     /// Every path publish writes or deletes under the repository is a real
@@ -208,21 +237,14 @@ public struct Publisher: Sendable {
             path += "/" + component
             try NoFollow.makeDirectory(path)
         }
-        try writeFiles(source, into: target)
-        if !source.audiences.isEmpty { try NoFollow.makeDirectory(target + "/audiences") }
-        for audience in source.audiences {
-            try NoFollow.makeDirectory(target + "/audiences/" + audience.folderName)
-            try writeFiles(audience, into: target + "/audiences/" + audience.folderName)
-        }
-    }
-
-    /// report.md, metrics.json and the charts of one report into the existing folder `target`.
-    private func writeFiles(_ source: PublishSource, into target: String) throws(DeliveryError) {
-        try write(Data(source.report.markdown.utf8), to: target + "/report.md")
-        try write(source.report.metricsData, to: target + "/metrics.json")
-        if !source.charts.isEmpty {
-            try NoFollow.makeDirectory(target + "/charts")
-            for (name, data) in source.charts { try write(data, to: target + "/charts/" + name) }
+        var made: Set<String> = []
+        for (relative, data) in source.files {
+            var folder = target
+            for component in relative.split(separator: "/").dropLast() {
+                folder += "/" + component
+                if made.insert(folder).inserted { try NoFollow.makeDirectory(folder) }
+            }
+            try write(data, to: target + "/" + relative)
         }
     }
 

@@ -52,6 +52,12 @@ public struct SMTPTransport: MailTransport {
     public var delivers: Bool { true }
 
     public func send(_ message: EmailMessage) throws(DeliveryError) {
+        try send(message, handingOver: {})
+    }
+
+    /// Sends `message`; `handingOver` runs when libcurl has read the whole
+    /// body, before it sends the final "." (the server takes the message only then).
+    public func send(_ message: EmailMessage, handingOver: () throws(DeliveryError) -> Void) throws(DeliveryError) {
         _ = SMTPTransport.globalInit
         guard let handle = curl_easy_init() else { throw .runtime("\(server): cannot start libcurl") }
         defer { curl_easy_cleanup(handle) }
@@ -60,16 +66,21 @@ public struct SMTPTransport: MailTransport {
         for address in message.recipients {
             recipients = curl_slist_append(recipients, "<\(address)>")
         }
-        let upload = UploadBuffer(Array(message.rendered.utf8))
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            withExtendedLifetime(upload) {
-                var result = configure(handle, from: message.from.address, recipients: recipients, upload: upload)
-                if result == CURLE_OK { result = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress) }
-                if result == CURLE_OK { result = curl_easy_perform(handle) }
-                return result
+        let (code, upload) = withoutActuallyEscaping(handingOver) { handingOver in
+            let upload = UploadBuffer(Array(message.rendered.utf8), handingOver: handingOver)
+            let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buffer in
+                withExtendedLifetime(upload) {
+                    var result = configure(handle, from: message.from.address, recipients: recipients, upload: upload)
+                    if result == CURLE_OK { result = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress) }
+                    if result == CURLE_OK { result = curl_easy_perform(handle) }
+                    return result
+                }
             }
+            upload.handingOver = nil
+            return (code, upload)
         }
+        if let error = upload.handingOverError { throw error }
         guard code == CURLE_OK else {
             var response = 0
             _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response)
@@ -176,13 +187,28 @@ private final class UploadBuffer {
     let bytes: [UInt8]
     var offset = 0
     private(set) var progress = Progress.notStarted
+    /// Run at the end-of-body read, once; nil after it (or after the send).
+    var handingOver: (() throws(DeliveryError) -> Void)?
+    /// Its error: the send was aborted before the final ".".
+    private(set) var handingOverError: DeliveryError?
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], handingOver: @escaping () throws(DeliveryError) -> Void) {
         self.bytes = bytes
+        self.handingOver = handingOver
     }
 
     func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
         let count = min(capacity, bytes.count - offset)
+        if count == 0, let handingOver {
+            self.handingOver = nil
+            do {
+                try handingOver()
+            } catch {
+                handingOverError = error
+                progress = .started
+                return 0x1000_0000  // CURL_READFUNC_ABORT: no final "."
+            }
+        }
         // libcurl asks for the body only once the server has answered DATA with 354;
         // a call that finds nothing left is its end-of-body read.
         progress = count > 0 ? .started : .complete

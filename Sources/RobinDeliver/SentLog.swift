@@ -19,6 +19,10 @@ public struct SentLog: Sendable {
         public var recipients: [String]
         /// The audience's slug; nil = the organisation's report.
         public var audience: String?
+        /// Not a sent line but a handed-over note (`SentLog+HandedOver`): a run
+        /// gave the message to the server and stopped before its answer, so
+        /// whether it arrived is unknown.
+        public var unconfirmed = false
     }
 
     /// The log file.
@@ -30,21 +34,28 @@ public struct SentLog: Sendable {
     }
 
     /// The last entry for `period` and `audience` (nil = the organisation's
-    /// report), or nil when that report was never sent.
+    /// report), or nil when that report was never sent; an unconfirmed one
+    /// when a run stopped after handing a later message to the server.
     public func entry(for period: String, audience: String? = nil) throws(DeliveryError) -> Entry? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let data = try ReportFolder.read(path)
         var found: Entry?
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 4 else { continue }
-            let slug = fields.count >= 5 && !fields[4].isEmpty ? fields[4] : nil
-            if fields[0] == period && slug == audience {
-                found = Entry(period: fields[0], sentAt: fields[1], messageID: fields[2],
-                              recipients: fields[3].split(separator: ",").map(String.init), audience: slug)
-            }
+        if FileManager.default.fileExists(atPath: path) {
+            found = SentLog.entries(in: try ReportFolder.read(path)).last { $0.period == period && $0.audience == audience }
+        }
+        if let note = try handedOver(period: period, audience: audience), note.messageID != found?.messageID {
+            return note
         }
         return found
+    }
+
+    /// The entries of sent-log lines (shorter lines are skipped).
+    static func entries(in data: Data) -> [Entry] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard !line.hasPrefix("#"), fields.count >= 4 else { return nil }
+            return Entry(period: fields[0], sentAt: fields[1], messageID: fields[2],
+                         recipients: fields[3].split(separator: ",").map(String.init),
+                         audience: fields.count >= 5 && !fields[4].isEmpty ? fields[4] : nil)
+        }
     }
 
     /// Makes sure the log can be written, before a message goes out.
@@ -52,13 +63,20 @@ public struct SentLog: Sendable {
         try append("")
     }
 
-    /// Records `message` as sent for `period` and `audience` (nil = the organisation's report).
+    /// Records `message` as sent for `period` and `audience` (nil = the
+    /// organisation's report), then drops its handed-over note.
     public func record(_ message: EmailMessage, period: String, audience: String? = nil) throws(DeliveryError) {
+        try append(SentLog.line(message, period: period, audience: audience))
+        dropHandedOver(period: period, audience: audience)
+    }
+
+    /// The log line of `message`.
+    static func line(_ message: EmailMessage, period: String, audience: String?) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         let fields = [period, formatter.string(from: message.date), message.messageID,
                       message.recipients.joined(separator: ",")] + (audience.map { [$0] } ?? [])
-        try append(fields.joined(separator: "\t") + "\n")
+        return fields.joined(separator: "\t") + "\n"
     }
 
     private func append(_ line: String) throws(DeliveryError) {

@@ -57,11 +57,13 @@ public struct ReportJob: Sendable {
     /// the last `history` trend periods in both exports, a day more on each
     /// side (a building's local date can be a day off the org's), up to today;
     /// and the desk exports of the 7 days after the period (bookings ahead,
-    /// METRICS.md "Busy days ahead"), future days included.
+    /// METRICS.md "Busy days ahead") and a day more, as `readRanges` reads
+    /// them, future days included.
     public var fetchRanges: [FetchRange] {
         let earliest = [period.previous, period.earlier(by: max(history, 1) - 1)].map(\.period.from).min()!
         let last = min(period.period.to.adding(days: 1), today)
-        var ranges = [FetchRange(days: forward.period, kinds: [.desks])]
+        let ahead = Period(from: forward.period.from, to: forward.period.to.adding(days: 1))!
+        var ranges = [FetchRange(days: ahead, kinds: [.desks])]
         if let days = Period(from: earliest.adding(days: -1), to: last) { ranges.insert(FetchRange(days: days), at: 0) }
         return ranges
     }

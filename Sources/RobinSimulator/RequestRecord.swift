@@ -12,10 +12,16 @@ public struct RequestRecord: Sendable, Hashable {
     public var from: String?
     /// The export this request created (a POST answered 202) or asked for (a GET).
     public var exportID: String?
+    /// The fault that stood in for the answer's body, as `simulate --fault`
+    /// names it (`cut`, `cut-no-length`, `drip=16`, `html`, `json`, `empty`,
+    /// `endless`, `redirect`); nil for a real answer. Status faults (429, 5xx)
+    /// and resets show in `status` alone.
+    public var bodyFault: String?
 
     /// A record of one request.
     public init(
-        method: String, path: String, status: Int, at: ContinuousClock.Instant, from: String? = nil, exportID: String? = nil
+        method: String, path: String, status: Int, at: ContinuousClock.Instant, from: String? = nil, exportID: String? = nil,
+        bodyFault: String? = nil
     ) {
         self.method = method
         self.path = path
@@ -23,6 +29,7 @@ public struct RequestRecord: Sendable, Hashable {
         self.at = at
         self.from = from
         self.exportID = exportID
+        self.bodyFault = bodyFault
     }
 
     /// True for an export request (a POST to `.../desks` or `.../spaces`).

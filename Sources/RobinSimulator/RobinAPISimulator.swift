@@ -125,7 +125,10 @@ public actor RobinAPISimulator {
         } else {
             reply = .envelope(status: 404, message: "No route for \(method) \(path)")
         }
-        await state.record(RequestRecord(method: method, path: path, status: reply.status, at: now, from: from, exportID: exportID))
+        // Only export requests and downloads can show a body fault (the locations list is a real raw 200).
+        let bodyFault = path.hasPrefix(prefix) ? reply.bodyFault : nil
+        await state.record(RequestRecord(method: method, path: path, status: reply.status, at: now, from: from, exportID: exportID,
+                                         bodyFault: bodyFault))
         return response(reply)
     }
 

@@ -31,6 +31,22 @@ enum SimulatorReply: Sendable {
         }
     }
 
+    /// The `simulate --fault` name of the fault this reply to an export
+    /// request or download shows in place of a body (nil: a real answer, or
+    /// a fault that its status or a dropped connection already shows).
+    var bodyFault: String? {
+        switch self {
+        case .truncated: "cut"
+        case .closeDelimited: "cut-no-length"
+        case .drip(_, let rate): "drip=\(rate)"
+        case .endless: "endless"
+        case .redirect: "redirect"
+        case .raw(200, let contentType, let body):
+            body.isEmpty ? "empty" : contentType.hasPrefix("text/html") ? "html" : "json"
+        case .envelope, .csv, .reset, .raw: nil
+        }
+    }
+
     /// Robin's `meta.status` word for a status code.
     static func statusWord(_ status: Int) -> String {
         switch status {

@@ -135,6 +135,13 @@ struct EmailCommand: AsyncParsableCommand {
             let notice = "\(report) was already sent at \(entry.sentAt) to \(entry.recipients.joined(separator: ", ")) "
                 + "(\(log)); nothing sent (add --resend to send it again)"
             FileHandle.standardError.write(Data("robin-report: \(MessageText.escaped(notice))\n".utf8))
+        case .unconfirmed(let entry, let log):
+            // Not a failure either: mailing twice is what the sent-log is for; the line asks for a check.
+            let report = entry.period + (entry.audience.map { "/audiences/\($0)" } ?? "")
+            let notice = "\(report): an earlier run handed the message of \(entry.sentAt) to "
+                + "\(entry.recipients.joined(separator: ", ")) (\(log)) to the server and stopped before its answer: "
+                + "delivery status unknown; nothing sent (check with the recipients; add --resend to send it again)"
+            FileHandle.standardError.write(Data("robin-report: \(MessageText.escaped(notice))\n".utf8))
         case .noRecipients(let audience):
             let notice = "audience \"\(audience.name)\" has no to in its [[audiences]]; its report is not mailed"
             FileHandle.standardError.write(Data("robin-report: \(MessageText.escaped(notice))\n".utf8))

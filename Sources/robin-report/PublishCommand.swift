@@ -11,8 +11,9 @@ struct PublishCommand: AsyncParsableCommand {
             Copies the report's report.md, metrics.json and charts/ to <repo>/<folder>/<period>/ \
             (e.g. reports/2026-W47/), rebuilds <repo>/<folder>/index.md (newest first), and commits \
             with a message naming the period and its headline figures. When the files are already \
-            these, nothing is committed. The repository must have no uncommitted changes. Pushing is \
-            left to you or your CI.
+            these, nothing is committed. The repository must have no uncommitted changes but those \
+            an interrupted publish of the same report left (a rerun finishes it). Pushing is left to \
+            you or your CI.
 
             Example:
               robin-report publish --report Output/2026-W47 --repo ../workplace-docs --folder reports

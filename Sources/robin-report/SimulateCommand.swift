@@ -58,12 +58,13 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed of the --fault-rate draws (default: --seed).", valueName: "n"))
     var faultSeed: UInt64?
 
-    @Flag(help: "Print every request (method, path, status) on stderr.")
+    @Flag(help: "Print every request (method, path, status, and a body fault shown in its place) on stderr.")
     var verbose = false
 
     @Sendable private static func printRequest(_ record: RequestRecord) {
         let status = record.status == 0 ? "dropped" : String(record.status)
-        FileHandle.standardError.write(Data("\(record.method) \(record.path) -> \(status)\n".utf8))
+        let fault = record.bodyFault.map { " (\($0))" } ?? ""
+        FileHandle.standardError.write(Data("\(record.method) \(record.path) -> \(status)\(fault)\n".utf8))
     }
 
     func validate() throws {

@@ -61,6 +61,9 @@ struct FaultSpecTests {
         let log = server.stderr
         #expect(log.components(separatedBy: "-> 429").count - 1 >= 2)
         #expect(log.contains("-> 503"))
+        // A body fault answers 200: the log names it, so a fault-injection run can count what it survived.
+        #expect(log.contains("-> 200 (html)"))
+        #expect(log.contains("-> 200 (cut-no-length)"))
         #expect(log.components(separatedBy: "GET /v1.0/insights/exports/").count - 1 >= 5)  // 3 bad answers, 2 CSVs
         for kind in ["desks", "spaces"] {
             let csv = try String(contentsOfFile: folder + "/c/3/all/\(kind)/2025-03-24.csv", encoding: .utf8)

@@ -126,15 +126,15 @@ struct ReportJobTests {
 
             // Monday 23 November 2026: the report of week 47 with an empty cache.
             let first = try setup.job(.week(year: 2026, week: 47)!, today: LocalDate("2026-11-23")!)
-            // Both exports of 58 days, and the desk bookings of the 6 days after that ahead.
-            #expect(try first.fetcher!.plan(first.fetchRanges).exportCount == 2 * 58 + 6)
+            // Both exports of 58 days, and the desk bookings of the 7 days after that ahead.
+            #expect(try first.fetcher!.plan(first.fetchRanges).exportCount == 2 * 58 + 7)
             let folder = try await first.run(announce: announced.add)[0].folder
             let firstPosts = await setup.postedDays(after: 0)
             // Week 40 (from 28 September) to week 47, a day more on each side, and the desk
-            // bookings of the week ahead (23-29 November).
-            #expect(firstPosts.dates == Self.dates("2026-09-27", "2026-11-29"))
-            #expect(firstPosts.kinds == ["desks": 64, "spaces": 58])
-            #expect(announced.all == ["fetching 122 daily exports (2026-09-27 to 2026-11-29): "
+            // bookings of the week ahead (23-29 November), a day more too.
+            #expect(firstPosts.dates == Self.dates("2026-09-27", "2026-11-30"))
+            #expect(firstPosts.kinds == ["desks": 65, "spaces": 58])
+            #expect(announced.all == ["fetching 123 daily exports (2026-09-27 to 2026-11-30): "
                 + "under a minute at 1000 POSTs a minute"])
             // Every one of the 8 trend weeks has data from the first run on: a sparkline without gaps (·).
             let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
@@ -152,10 +152,28 @@ struct ReportJobTests {
             let secondPosts = await setup.postedDays(after: logged)
             // 23 November (fetched that day) and the desk days ahead fetched last week were
             // provisional, so they come again; the days before are final.
-            #expect(secondPosts.dates.isSuperset(of: Self.dates("2026-11-23", "2026-12-06")))
-            #expect(secondPosts.dates.isSubset(of: Self.dates("2026-11-23", "2026-12-06")), "refetched settled days: \(secondPosts.dates.sorted())")
+            #expect(secondPosts.dates.isSuperset(of: Self.dates("2026-11-23", "2026-12-07")))
+            #expect(secondPosts.dates.isSubset(of: Self.dates("2026-11-23", "2026-12-07")), "refetched settled days: \(secondPosts.dates.sorted())")
             #expect(secondPosts.count == plan.exportCount, "the announced count is not what was fetched")
-            #expect(announced.all.last?.hasPrefix("fetching \(plan.exportCount) daily exports (2026-11-23 to 2026-12-06") == true)
+            #expect(announced.all.last?.hasPrefix("fetching \(plan.exportCount) daily exports (2026-11-23 to 2026-12-07") == true)
+        }
+    }
+
+    @Test("every day a report reads is a day its fetch asks for, so a rerun after later weeks were fetched renders the same bytes")
+    func readsOnlyWhatItFetches() async throws {
+        try await Self.withSetup { setup in
+            // Run at least 8 days after the period, so that every day read is over; with
+            // the default history (the whole trend). What is read is known once the job has
+            // fetched (the desk bookings ahead are read when they are all cached).
+            for (period, today) in [(ReportPeriod.week(year: 2026, week: 37)!, "2026-11-30"), (.month(year: 2026, month: 10)!, "2026-11-09")] {
+                let job = try setup.job(period, today: LocalDate(today)!)
+                _ = try await job.run()
+                for (kind, read) in [(ExportKind.desks, job.readRanges.desks), (.spaces, job.readRanges.spaces)] {
+                    let fetched = Set(job.fetchRanges.filter { $0.kinds.contains(kind) }.flatMap { $0.days.dates })
+                    let unfetched = read.dates.filter { !fetched.contains($0) }
+                    #expect(unfetched.isEmpty, "\(period) \(kind): read but never fetched: \(unfetched.map(\.description))")
+                }
+            }
         }
     }
 
@@ -163,7 +181,7 @@ struct ReportJobTests {
     func noHistory() async throws {
         try await Self.withSetup { setup in
             _ = try await setup.job(.week(year: 2026, week: 47)!, today: LocalDate("2026-11-23")!, history: 0).run()
-            #expect(await setup.postedDays(after: 0).dates == Self.dates("2026-11-08", "2026-11-29"))
+            #expect(await setup.postedDays(after: 0).dates == Self.dates("2026-11-08", "2026-11-30"))
         }
     }
 
