@@ -133,10 +133,24 @@ public struct ReportJob: Sendable {
         let scopes = [FactScope.organization] + audiences.map { FactScope(AudienceScope($0)) }
         let loader = FactsLoader(settings: settings, cache: cache, store: derivedCache ? FactsStore(cache: cache) : nil,
                                  reader: stages.reader, scopes: scopes)
-        // The two exports at once (two cores: they share nothing).
-        async let deskFacts = Result { try loader.load(.desks, dates: files.desks.map(\.date), warn: warn) }
-        async let spaceFacts = Result { try loader.load(.spaces, dates: files.spaces.map(\.date), warn: warn) }
+        // The two exports at once (two cores: they share nothing), each on a thread of its own:
+        // reading and analysing are seconds of CPU, and on the few threads of the cooperative
+        // pool they would stall every other task of the process (a server, a timer) meanwhile.
+        async let deskFacts = Blocking.run { Result { try loader.load(.desks, dates: files.desks.map(\.date), warn: warn) } }
+        async let spaceFacts = Blocking.run { Result { try loader.load(.spaces, dates: files.spaces.map(\.date), warn: warn) } }
         let (desks, spaces) = (try await deskFacts.get(), try await spaceFacts.get())
+        let reports = try await Blocking.run { () throws(any Error) -> ReportSet in
+            try self.reports(desks: desks, spaces: spaces, audiences: audiences)
+        }
+        let writer = stages.writer
+        // The writing waits on fsync, and with --pdf on a browser for seconds: on a thread of its
+        // own, so it holds none of the few threads every task of this process runs on.
+        return try await Blocking.run { try writer.write(reports, warn: warn) }
+    }
+
+    /// Every report of the run, analysed and rendered from the loaded facts (CPU only).
+    private func reports(desks: [[ExportFileFacts]], spaces: [[ExportFileFacts]], audiences: [Audience]) throws -> ReportSet {
+        let files = self.files
         func book(_ scope: Int) -> FactBook {
             var book = FactBook()
             for file in desks[scope] + spaces[scope] { book.add(file) }
@@ -168,11 +182,7 @@ public struct ReportJob: Sendable {
         let report = onlyAudience == nil
             ? try stages.renderer.render(assembly.input(facts: organizationFacts, desks: desks[0], spaces: spaces[0],
                                                         metrics: organization)) : nil
-        let reports = ReportSet(period: period, organization: report, audiences: audienceReports)
-        let writer = stages.writer
-        // The writing waits on fsync, and with --pdf on a browser for seconds: on a thread of its
-        // own, so it holds none of the few threads every task of this process runs on.
-        return try await Blocking.run { try writer.write(reports, warn: warn) }
+        return ReportSet(period: period, organization: report, audiences: audienceReports)
     }
 
     /// The trend's metrics from `facts` with `settings`.

@@ -6,7 +6,10 @@ import Testing
 /// the ordinary build (no sanitizer), by the targets' own `run`: no input may
 /// crash, and each must be read or refused cleanly (a one-line error with the
 /// right exit status; analytics that write valid metrics.json).
-@Suite("Fuzz corpus: exports and config")
+// One input at a time: each case runs the test binary again as an exit test, and
+// waiting for it holds a thread of the cooperative pool; dozens at once left the
+// loopback simulator tests none.
+@Suite("Fuzz corpus: exports and config", .serialized)
 struct FuzzCorpusTests {
     @Test("exports input", arguments: FuzzCorpus.files("exports"))
     func exports(file: String) async throws {

@@ -5,7 +5,7 @@ import Testing
 /// Replays the metrics fuzz target's seeds and saved crashes through the
 /// ordinary build (no sanitizer), by the target's own `run`: no input may
 /// crash, and each must be read or refused cleanly, every number formatted.
-@Suite("Fuzz corpus: metrics")
+@Suite("Fuzz corpus: metrics", .serialized)
 struct MetricsCorpusTests {
     @Test("metrics input", arguments: FuzzCorpus.files("metrics"))
     func metrics(file: String) async throws {
