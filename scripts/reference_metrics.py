@@ -747,6 +747,7 @@ def room_group(rows: list[EventRow], rooms_seen: int, p: Period) -> dict:
         "ghost_rate": ratio(auto_unbooked, len(meetings)),
         "check_in_rate": ratio(checked_in, len(meetings)),
         "booked_hours": sum(booked_minutes(r, p) for r in meetings) / 60,
+        "avg_meeting_minutes": ratio(math.fsum(booked_minutes(r, p) for r in meetings), len(meetings)),
         "rooms_seen": rooms_seen,
         "utilization": ratio(in_business_hours, rooms_seen * bh_len * p.workdays),
         "avg_attendees": ratio(sum(r.attendees for r in with_attendees), len(with_attendees)),

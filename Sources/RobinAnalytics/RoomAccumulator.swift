@@ -50,6 +50,7 @@ struct RoomAccumulator {
         f.ghostRate = ratio(c.autoUnbooked, c.meetings)
         f.checkInRate = ratio(c.checkedIn, c.meetings)
         f.bookedHours = c.bookedMinutes.value / 60
+        f.avgMeetingMinutes = ratio(c.bookedMinutes.value, Double(c.meetings))
         f.roomsSeen = inventory ?? rooms.count
         // In Double, like desk utilization: an inventory can be any Int.
         f.utilization = ratio(Double(businessMillis) / 60_000,

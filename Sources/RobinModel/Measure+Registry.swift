@@ -44,6 +44,12 @@ extension Measure {
         higherIsBetter: true, definition: "meeting time within business hours / room hours available"
     ) { $0.rooms.total.utilization }
 
+    /// `rooms.total.avg_meeting_minutes`: shorter meetings free rooms sooner, so a fall is good news.
+    public static let averageMeetingMinutes = Measure(
+        key: "rooms.total.avg_meeting_minutes", label: "Average meeting minutes", shortLabel: "Meeting min",
+        format: .decimal, higherIsBetter: false, definition: "minutes a meeting was booked for, on average (booked hours x 60 / meetings)"
+    ) { $0.rooms.total.avgMeetingMinutes }
+
     /// `rooms.total.ghost_rate`: a rise is bad news.
     public static let ghostMeetingRate = Measure(
         key: "rooms.total.ghost_rate", label: "Ghost-meeting rate", shortLabel: "Ghost", format: .percent,
@@ -59,7 +65,7 @@ extension Measure {
     /// The headline figures, in the order the report, the email and the commit body show them.
     public static let headline: [Measure] = [
         peopleInOffice, averageDailyAttendance, peakDayAttendance, deskUtilization, deskCheckInRate,
-        deskNoShowRate, roomUtilization, ghostMeetingRate, policyAdherence,
+        deskNoShowRate, roomUtilization, averageMeetingMinutes, ghostMeetingRate, policyAdherence,
     ]
 
     /// The columns of the archive index.

@@ -134,6 +134,7 @@ extension RoomFigures {
         w.field("ghost_rate", ghostRate)
         w.field("check_in_rate", checkInRate)
         w.field("booked_hours", bookedHours)
+        w.field("avg_meeting_minutes", avgMeetingMinutes)
         w.field("rooms_seen", roomsSeen)
         w.field("utilization", utilization)
         w.field("avg_attendees", avgAttendees)

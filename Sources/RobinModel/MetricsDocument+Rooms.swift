@@ -58,6 +58,8 @@ extension MetricsDocument {
         public var checkInRate: Double?
         /// Hours of meetings.
         public var bookedHours: Double?
+        /// Mean meeting duration in minutes.
+        public var avgMeetingMinutes: Double?
         /// Rooms seen in the rows, or the configured inventory.
         public var roomsSeen: Int?
         /// Meeting time in business hours / room hours available (Robin's definition).
@@ -78,6 +80,7 @@ extension MetricsDocument {
             case building, floor, space, spaceID = "space_id", department
             case events, meetings, canceled, declined, autoUnbooked = "auto_unbooked", checkedIn = "checked_in"
             case allDay = "all_day", ghostRate = "ghost_rate", checkInRate = "check_in_rate", bookedHours = "booked_hours"
+            case avgMeetingMinutes = "avg_meeting_minutes"
             case roomsSeen = "rooms_seen", utilization, avgAttendees = "avg_attendees", avgFill = "avg_fill"
             case oversizedShare = "oversized_share", avgMinutesDelayed = "avg_minutes_delayed"
         }
@@ -95,6 +98,7 @@ extension MetricsDocument {
             ghostRate = try c.figure(.ghostRate)
             checkInRate = try c.figure(.checkInRate)
             bookedHours = try c.figure(.bookedHours)
+            avgMeetingMinutes = try c.figure(.avgMeetingMinutes)
             roomsSeen = try c.count(.roomsSeen)
             utilization = try c.figure(.utilization)
             avgAttendees = try c.figure(.avgAttendees)

@@ -66,6 +66,8 @@ public struct RoomFigures: Sendable, Equatable {
     public var checkInRate: Double?
     /// `booked_hours`: sum of meeting durations in hours (an all-day meeting: its date's business hours).
     public var bookedHours = 0.0
+    /// `avg_meeting_minutes`: `booked_hours` * 60 / `meetings`, the mean meeting duration in minutes.
+    public var avgMeetingMinutes: Double?
     /// `rooms_seen`: distinct `Space ID` over all the group's rows, or its configured inventory.
     public var roomsSeen = 0
     /// `utilization`: meeting time inside business hours on workdays / (`rooms_seen` *

@@ -94,6 +94,7 @@ struct ReportTables {
             .name("department", "Department") { $0.key["department"] ?? "" },
             Column("meetings", "Meetings") { .count($0.figures.meetings) },
             Column("hours", "Hours booked") { .decimal($0.figures.bookedHours) },
+            Column("avgMinutes", "Average meeting minutes", label: "Avg minutes") { .decimal($0.figures.avgMeetingMinutes) },
             Column("ghostRate", "Ghost-meeting rate (%)", label: "Ghost") { .percent($0.figures.ghostRate) },
             Column("avgAttendees", "Average attendees", label: "Avg attendees") { .decimal($0.figures.avgAttendees) },
         ])
@@ -105,6 +106,7 @@ struct ReportTables {
             Column("capacity", "Capacity", left: true) { .text($0.key["capacity"] ?? "") },
             Column("rooms", "Rooms") { .count($0.figures.roomsSeen) },
             Column("meetings", "Meetings") { .count($0.figures.meetings) },
+            Column("avgMinutes", "Average meeting minutes", label: "Avg minutes") { .decimal($0.figures.avgMeetingMinutes) },
             Column("avgAttendees", "Average attendees", label: "Avg attendees") { .decimal($0.figures.avgAttendees) },
             Column("avgFill", "Average fill (%)", label: "Avg fill") { .percent($0.figures.avgFill) },
             Column("oversized", "Over-sized meetings (%)", label: "Over-sized") { .percent($0.figures.oversizedShare) },

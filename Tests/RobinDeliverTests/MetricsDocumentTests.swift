@@ -161,9 +161,14 @@ struct MetricsDocumentTests {
 
 @Suite("headline measures")
 struct MeasureTests {
-    @Test("each measure's key is where metrics.json holds the value it reads")
+    @Test("each measure's key is where metrics.json holds the value it reads; one written before the measure reads it as absent")
     func keys() throws {
-        let url = URL(fileURLWithPath: MetricsDocumentTests.compatibility)
+        // The metrics.json the analytics stage writes today (its golden file).
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RobinAnalyticsTests/Fixtures/week/metrics.json")
+        let older = try MetricsDocument.read(contentsOf: MetricsDocumentTests.compatibility)
+        #expect(Measure.averageMeetingMinutes.value(in: older) == nil)
+        #expect(Measure.averageMeetingMinutes.text(in: older) == "—")
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let document = try MetricsDocument.read(contentsOf: url.path)
         for measure in Measure.headline + Measure.index + Measure.commitSubject {

@@ -45,6 +45,8 @@ struct PublishTests {
             "Desk check-in rate: 86.0%; previous 84.1%, ▲ 1.8 pts",
             "Desk no-show rate: 6.9%; previous 7.6%, ▼ 0.6 pts",
             "Room utilization: 41.7%; previous 42.3%, ▼ 0.6 pts",
+            // The hand-made fixture predates avg_meeting_minutes: absent, so "—".
+            "Average meeting minutes: —; previous —, no change to show",
             "Ghost-meeting rate: 11.3%; previous 10.1%, ▲ 1.1 pts",
             "Policy adherence: 62.7%; previous 63.6%, ▼ 0.9 pts",
         ])
