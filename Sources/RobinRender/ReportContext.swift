@@ -33,6 +33,9 @@ struct ReportContext {
     func values() -> [String: Any] {
         let desks = metrics.desks.total, rooms = metrics.rooms.total
         let rows = ReportTables(metrics: metrics)
+        // Each table once: its template rows and its Markdown come from the same cells.
+        let buildings = rows.buildings(), floors = rows.floors(), departments = rows.departments()
+        let roomDepartments = rows.roomDepartments(), capacityBands = rows.capacityBands(), busiest = rows.rooms()
         var values: [String: Any] = [
             "title": input.audience.map { "\(MarkdownEscape.inline($0.name)), \(input.period.title)" } ?? input.period.title,
             "span": input.period.span,
@@ -45,17 +48,17 @@ struct ReportContext {
             "kpis": headline.table().templateRows,
             "summary": summary(),
             "weekdays": rows.weekdays().templateRows,
-            "buildings": rows.buildings().templateRows,
-            "floors": rows.floors().templateRows,
-            "departments": rows.departments().templateRows,
-            "roomDepartments": rows.roomDepartments().templateRows,
-            "capacityBands": rows.capacityBands().templateRows,
-            "busiestRooms": Array(rows.rooms().templateRows.prefix(10)),
+            "buildings": buildings.templateRows,
+            "floors": floors.templateRows,
+            "departments": departments.templateRows,
+            "roomDepartments": roomDepartments.templateRows,
+            "capacityBands": capacityBands.templateRows,
+            "busiestRooms": Array(busiest.templateRows.prefix(10)),
             // Whole tables as report.md shows them (`{{{table.buildings}}}`); the rows above stay for custom templates.
             "table": [
-                "buildings": rows.buildings().markdown(), "floors": rows.floors().markdown(),
-                "departments": rows.departments().markdown(), "roomDepartments": rows.roomDepartments().markdown(),
-                "capacityBands": rows.capacityBands().markdown(), "busiestRooms": rows.rooms().markdown(limit: 10),
+                "buildings": buildings.markdown(), "floors": floors.markdown(),
+                "departments": departments.markdown(), "roomDepartments": roomDepartments.markdown(),
+                "capacityBands": capacityBands.markdown(), "busiestRooms": busiest.markdown(limit: 10),
             ],
             "hasDesks": desks.reservations > 0,
             "hasRooms": rooms.events > 0,
