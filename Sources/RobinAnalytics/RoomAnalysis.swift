@@ -18,7 +18,9 @@ struct RoomAnalysis {
             ids.withMaps(day.ids) { hosts, rooms in
                 for group in day.groups {
                     let slot = slots[group.key] ?? {
-                        groups.append(RoomAccumulator(spaceCount: ids.placeCount, hostCount: ids.personCount))
+                        // Hosts are counted for departments only (the fold); the facts of other groups have none.
+                        let hostCount = group.key.kind == RoomGroupKind.department.rawValue ? ids.personCount : 0
+                        groups.append(RoomAccumulator(spaceCount: ids.placeCount, hostCount: hostCount))
                         slots[group.key] = groups.count - 1
                         return groups.count - 1
                     }()

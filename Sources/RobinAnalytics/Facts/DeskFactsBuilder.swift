@@ -74,18 +74,18 @@ struct DeskFactsBuilder {
     private struct Scratch {
         let key: FactGroupKey
         var counts = DeskCounts()
-        var desks: BitSet, attendedDesks: BitSet, people: BitSet
+        var desks: IDCollector, attendedDesks: IDCollector, people: IDCollector
 
         init(key: FactGroupKey, personCount: Int, deskCount: Int) {
             self.key = key
-            desks = BitSet(count: deskCount)
-            attendedDesks = BitSet(count: deskCount)
-            people = BitSet(count: personCount)
+            desks = IDCollector(capacity: deskCount)
+            attendedDesks = IDCollector(capacity: deskCount)
+            people = IDCollector(capacity: personCount)
         }
 
         func finished() -> DeskGroupFacts {
-            DeskGroupFacts(key: key, counts: counts, desks: IDSet(desks), attendedDesks: IDSet(attendedDesks),
-                           people: IDSet(people))
+            DeskGroupFacts(key: key, counts: counts, desks: desks.finished(), attendedDesks: attendedDesks.finished(),
+                           people: people.finished())
         }
     }
 

@@ -14,7 +14,7 @@ import RobinModel
 /// damaged, truncated, foreign or outdated file is refused, never trusted.
 public enum FactsCodec {
     /// The format version; bump it with any change to the bytes or to what facts mean.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let magic: [UInt8] = Array("RRFACTS\0".utf8)
 
     /// A file of `facts` built from what `key` says.

@@ -22,14 +22,25 @@ struct IDSet: Sendable, Equatable {
 
     /// The members of `bits`, in whichever form is smaller.
     init(_ bits: BitSet) {
-        let count = bits.count
+        self.init(words: bits.words)
+    }
+
+    /// The members of bit words (bit `i` of word `i / 64` for member `i`), in whichever form is smaller.
+    init(words: [UInt64]) {
+        let count = words.reduce(0) { $0 + $1.nonzeroBitCount }
         self.count = count
-        if count * 32 >= bits.words.count * 64 {
-            storage = .words(bits.words)
+        if count * 32 >= words.count * 64 {
+            storage = .words(words)
         } else {
             var members: [UInt32] = []
             members.reserveCapacity(count)
-            bits.forEach { members.append(UInt32($0)) }
+            for (wordIndex, word) in words.enumerated() where word != 0 {
+                var remaining = word
+                while remaining != 0 {
+                    members.append(UInt32(wordIndex << 6 + remaining.trailingZeroBitCount))
+                    remaining &= remaining - 1
+                }
+            }
             storage = .sorted(members)
         }
     }
@@ -67,5 +78,82 @@ struct IDSet: Sendable, Equatable {
         } else {
             forEach { bits.insert($0) }
         }
+    }
+}
+
+/// Collects one group's ids on one date for its `IDSet`: a short list while
+/// the group is small (a room's own id, a quiet floor's desks), bit words over
+/// the whole id space once it is not. A day has thousands of small groups
+/// (`by_space`): a bit set each over every room was most of the time and
+/// memory of building facts (docs/performance.md).
+struct IDCollector {
+    /// Ids below this.
+    let capacity: Int
+    /// While sparse: the ids inserted, unsorted, repeats possible (not of the last one).
+    private var members: [UInt32] = []
+    /// Once dense: bit `i` of word `i / 64` set for member `i`.
+    private var words: [UInt64] = []
+    private var last = -1
+    /// Appends before the list is compacted; dense when half of it is distinct.
+    private static let limit = 32
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    mutating func insert(_ id: Int) {
+        if !words.isEmpty {
+            words[id >> 6] |= 1 << UInt64(id & 63)
+            return
+        }
+        guard id != last else { return }
+        last = id
+        members.append(UInt32(truncatingIfNeeded: id))
+        if members.count >= Self.limit { compact() }
+    }
+
+    /// Drops repeats; bit words when the distinct members still fill half the list.
+    private mutating func compact() {
+        Self.sortDistinct(&members)
+        guard members.count >= Self.limit / 2 else { return }
+        words = Array(repeating: 0, count: (capacity + 63) / 64)
+        for member in members { words[Int(member) >> 6] |= 1 << UInt64(member & 63) }
+        members = []
+    }
+
+    /// The members, in the form `IDSet(BitSet)` of the same members has.
+    func finished() -> IDSet {
+        if !words.isEmpty {
+            return IDSet(words: words)
+        }
+        var distinct = members
+        Self.sortDistinct(&distinct)
+        let wordCount = (capacity + 63) / 64
+        guard distinct.count * 32 >= wordCount * 64 else { return IDSet(sorted: distinct) }
+        var dense = [UInt64](repeating: 0, count: wordCount)
+        for member in distinct { dense[Int(member) >> 6] |= 1 << UInt64(member & 63) }
+        return IDSet(storage: .words(dense), count: distinct.count)
+    }
+
+    /// Sorts a short list (at most `limit`: insertion sort) and drops repeats.
+    private static func sortDistinct(_ ids: inout [UInt32]) {
+        ids.withUnsafeMutableBufferPointer { ids in
+            for index in ids.indices.dropFirst() {
+                let id = ids[index]
+                var slot = index
+                while slot > 0, ids[slot - 1] > id {
+                    ids[slot] = ids[slot - 1]
+                    slot -= 1
+                }
+                ids[slot] = id
+            }
+        }
+        var kept = 0
+        for index in ids.indices where kept == 0 || ids[index] != ids[kept - 1] {
+            ids[kept] = ids[index]
+            kept += 1
+        }
+        ids.removeLast(ids.count - kept)
     }
 }

@@ -63,7 +63,8 @@ struct RoomGroupFacts: Sendable, Equatable {
     var businessMillis: [Int64] = []
     /// Every room (`Space ID`) of the group's rows.
     var rooms = IDSet.empty
-    /// Hosts of the group's meetings (for the department fold).
+    /// Hosts of the group's meetings: department groups only (the small-department
+    /// fold); empty in every other group (version 2 on; version 1 kept them everywhere).
     var hosts = IDSet.empty
 }
 

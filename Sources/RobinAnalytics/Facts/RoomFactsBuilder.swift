@@ -110,19 +110,23 @@ struct RoomFactsBuilder {
     private struct Scratch {
         let key: FactGroupKey
         var facts: RoomGroupFacts
-        var rooms: BitSet, hosts: BitSet
+        var rooms: IDCollector, hosts: IDCollector
+        /// Only a department's hosts are used (the small-department fold), so only
+        /// department groups collect them: by_space groups are most of a day's.
+        let tracksHosts: Bool
 
         init(key: FactGroupKey, hostCount: Int, roomCount: Int) {
             self.key = key
             facts = RoomGroupFacts(key: key)
-            rooms = BitSet(count: roomCount)
-            hosts = BitSet(count: hostCount)
+            rooms = IDCollector(capacity: roomCount)
+            tracksHosts = key.kind == RoomGroupKind.department.rawValue
+            hosts = IDCollector(capacity: tracksHosts ? hostCount : 0)
         }
 
         func finished() -> RoomGroupFacts {
             var result = facts
-            result.rooms = IDSet(rooms)
-            result.hosts = IDSet(hosts)
+            result.rooms = rooms.finished()
+            result.hosts = hosts.finished()
             return result
         }
     }
@@ -155,7 +159,7 @@ struct RoomFactsBuilder {
             }
             group.facts.counts.bookedMinutes.add(minutes)
             split.addBusiness(to: &group.facts.businessMillis)
-            if record.host >= 0 { group.hosts.insert(Int(record.host)) }
+            if record.host >= 0, group.tracksHosts { group.hosts.insert(Int(record.host)) }
             if record.attendees >= 0 {
                 group.facts.counts.attendeesSum += Int(record.attendees)
                 group.facts.counts.attendeesCount += 1
