@@ -88,7 +88,7 @@ timed metrics "$REPORT" metrics --desks "$POOL"/desks/2026-10-*.csv --spaces "$P
 fill "$DATA/cache-month" 2026-02-28 2026-11-01
 report "$DATA/cache-month" --month 2026-10
 timed monthly-cold "${JOB[@]}"
-facts=$DATA/cache-month/1/all/facts/v1/org
+facts=$(ls -d "$DATA"/cache-month/1/all/facts/v*/org | sort -V | tail -1)  # the current format version's
 for kind in desks spaces; do rm -f "$facts/$kind"/2026-09-30.facts "$facts/$kind"/2026-10-*.facts "$facts/$kind"/2026-11-01.facts; done
 fill "$DATA/cache-month" 2026-10-01 2026-11-01 cp  # October fetched anew: new inodes, new times
 report "$DATA/cache-month" --month 2026-10

@@ -11,12 +11,13 @@ enum WindowedRows {
     /// Desks: the last row read wins, files in date order: a copy in the next file beats this one.
     static func desks(_ file: DeskTable, next: DeskTable?) -> (table: DeskTable, lost: Int) {
         guard let next, !next.records.isEmpty else { return (file, 0) }
-        let later = Set(next.rowKeys.lazy.filter { $0 != 0 })
+        var later = KeyTable<Bool>(capacity: next.rowKeys.count)
+        for key in next.rowKeys where key != 0 { later[key] = true }
         var kept = file
         kept.records = []
         kept.rowKeys = []
         kept.records.reserveCapacity(file.records.count)
-        for (record, key) in zip(file.records, file.rowKeys) where key == 0 || !later.contains(key) {
+        for (record, key) in zip(file.records, file.rowKeys) where key == 0 || later[key] == nil {
             kept.records.append(record)
         }
         return (kept, file.records.count - kept.records.count)
@@ -27,7 +28,7 @@ enum WindowedRows {
     /// previous file's only when strictly newer.
     static func events(_ file: EventTable, previous: EventTable?, next: EventTable?) -> (table: EventTable, lost: Int) {
         guard previous?.records.isEmpty == false || next?.records.isEmpty == false else { return (file, 0) }
-        let before = previous.map(updateTimes) ?? [:], after = next.map(updateTimes) ?? [:]
+        let before = updateTimes(previous), after = updateTimes(next)
         let spaceKeys = file.spaceIDs.map(IDSpace.key(of:))
         var kept = file
         kept.records = []
@@ -45,10 +46,10 @@ enum WindowedRows {
     }
 
     /// Each event's (`Event ID`, `Space ID`) key with its `Updated At (UTC)`.
-    private static func updateTimes(_ table: EventTable) -> [UInt64: Int64] {
+    private static func updateTimes(_ table: EventTable?) -> KeyTable<Int64> {
+        guard let table else { return KeyTable(capacity: 0) }
         let spaceKeys = table.spaceIDs.map(IDSpace.key(of:))
-        var times: [UInt64: Int64] = [:]
-        times.reserveCapacity(table.records.count)
+        var times = KeyTable<Int64>(capacity: table.records.count)
         for (record, rowKey) in zip(table.records, table.rowKeys) where rowKey != 0 {
             times[key(rowKey, space: record.space >= 0 ? spaceKeys[Int(record.space)] : 0)] = record.updatedAt
         }
