@@ -25,7 +25,11 @@ public enum AtomicFile {
     /// Writes `data` to a temporary file in the destination's folder, fsyncs
     /// it, renames it over `path`, then fsyncs the folder so the rename itself
     /// survives a crash.
-    public static func write(_ data: Data, to path: String) throws(Failure) {
+    /// - Parameter durable: false skips both fsyncs: a reader still sees the
+    ///   old file or the whole new one while the system runs, but after a
+    ///   power cut the file may be empty or missing. Only for files that are
+    ///   checked before use and rebuilt when they fail (the derived facts cache).
+    public static func write(_ data: Data, to path: String, durable: Bool = true) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         try createDirectory(folder)
@@ -51,7 +55,7 @@ public enum AtomicFile {
                 return nil
             }
             if let failure { throw failure }
-            guard fsync(fd) == 0 else { throw Failure(path: temporary, reason: "fsync failed: \(errnoText())") }
+            guard !durable || fsync(fd) == 0 else { throw Failure(path: temporary, reason: "fsync failed: \(errnoText())") }
             closed = true
             guard close(fd) == 0 else { throw Failure(path: temporary, reason: "close failed: \(errnoText())") }
             guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: "cannot rename into place: \(errnoText())") }
@@ -59,7 +63,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
-        syncDirectory(folder)
+        if durable { syncDirectory(folder) }
     }
 
     /// Creates `path` and its parents when missing.

@@ -131,8 +131,9 @@ public struct ReportJob: Sendable {
 
         let files = self.files
         let scopes = [FactScope.organization] + audiences.map { FactScope(AudienceScope($0)) }
-        let loader = FactsLoader(settings: settings, cache: cache, store: derivedCache ? FactsStore(cache: cache) : nil,
-                                 reader: stages.reader, scopes: scopes)
+        let store = derivedCache ? FactsStore(cache: cache) : nil
+        store?.removeOtherVersions()
+        let loader = FactsLoader(settings: settings, cache: cache, store: store, reader: stages.reader, scopes: scopes)
         // The two exports at once (two cores: they share nothing), each on a thread of its own:
         // reading and analysing are seconds of CPU, and on the few threads of the cooperative
         // pool they would stall every other task of the process (a server, a timer) meanwhile.

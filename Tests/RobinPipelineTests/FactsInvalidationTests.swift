@@ -95,6 +95,33 @@ struct FactsInvalidationTests {
         #expect(second.outputs == prepared.first.outputs)
     }
 
+    @Test("the facts of other format versions are removed; the current version's and other files stay")
+    func otherVersions() async throws {
+        let prepared = try await Prepared()
+        defer { prepared.fixture.remove() }
+        let parent = (prepared.store.folder as NSString).deletingLastPathComponent
+        let old = parent + "/v1/org/desks", other = parent + "/notes"
+        for folder in [old, other] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try Data("old".utf8).write(to: URL(fileURLWithPath: old + "/2026-11-18.facts"))
+        let second = try await prepared.run()
+        #expect(!FileManager.default.fileExists(atPath: parent + "/v1"))
+        #expect(FileManager.default.fileExists(atPath: other))
+        #expect(FileManager.default.fileExists(atPath: prepared.path(.desks)))
+        #expect(second.read.values.allSatisfy { $0.isEmpty })
+        #expect(second.outputs == prepared.first.outputs)
+    }
+
+    @Test("a FIFO in place of a facts file is not waited on; the facts are rebuilt")
+    func fifo() async throws {
+        let prepared = try await Prepared()
+        defer { prepared.fixture.remove() }
+        try FileManager.default.removeItem(atPath: prepared.path(.spaces))
+        #expect(mkfifo(prepared.path(.spaces), 0o644) == 0)
+        let second = try await prepared.run()
+        #expect(Self.sorted(second.read) == Self.rebuilt(.spaces))
+        #expect(second.outputs == prepared.first.outputs)
+    }
+
     @Test("a changed export file rebuilds the facts that depend on it: its own and its neighbours'")
     func changedExport() async throws {
         let prepared = try await Prepared()
