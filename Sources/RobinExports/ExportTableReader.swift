@@ -59,18 +59,20 @@ extension ExportTableReader {
         }
     }
 
-    /// Merges the next file (step 2), sizing the table once from the first
-    /// file's rows per byte (`sizes`: every file's size).
+    /// Merges the next file (step 2), sizing the table once, before the first
+    /// file is merged, from that file's rows per byte (`sizes`: every file's
+    /// size): a table of one file (the report job reads files one by one) is
+    /// then allocated once, not regrown and copied as its rows are merged.
     mutating func take(_ read: FileRead<Part>, stats: inout ReadStats, sizes: [Int], warn: (String) -> Void) {
+        if stats.files.isEmpty {
+            rows.reserve(ExportFile.estimatedRows(sizes: sizes, rowsInFirst: read.rows))
+        }
         merge(read.box.part)
         if let warning = read.warning { warn(warning) }
         stats.files.append(read.file)
         stats.rowsRead += read.rows
         stats.badOptionalValues += read.badValues
         stats.duplicates = rows.duplicates
-        if stats.files.count == 1 {
-            rows.reserve(ExportFile.estimatedRows(sizes: sizes, rowsInFirst: rows.records.count))
-        }
     }
 
     /// Reads every file in order on this thread. `warn` receives one line per
