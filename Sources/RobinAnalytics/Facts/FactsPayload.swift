@@ -129,7 +129,7 @@ enum FactsPayload {
                         (try reader.natural(), try reader.natural(), try reader.natural(), try reader.natural(), try reader.natural())
                     (c.bookedMinutes, c.fillSum, c.delayedSum) = (try sum(&reader), try sum(&reader), try sum(&reader))
                     group.counts = c
-                    group.businessMillis = try millis(&reader)
+                    for _ in 0..<(try reader.count()) { group.businessMillis.append(try millisValue(&reader)) }
                     group.rooms = try set(&reader, space: places)
                     group.hosts = try set(&reader, space: persons)
                     groups.append(group)
@@ -156,12 +156,14 @@ enum FactsPayload {
 
     private static func millis(_ reader: inout ByteReader) throws(FactsCodecError) -> [Int64] {
         var values: [Int64] = []
-        for _ in 0..<(try reader.count()) {
-            let value = try reader.varint()
-            guard value <= UInt64(Int64.max >> 8) else { throw .malformed("milliseconds out of range") }
-            values.append(Int64(value))
-        }
+        for _ in 0..<(try reader.count()) { values.append(try millisValue(&reader)) }
         return values
+    }
+
+    private static func millisValue(_ reader: inout ByteReader) throws(FactsCodecError) -> Int64 {
+        let value = try reader.varint()
+        guard value <= UInt64(Int64.max >> 8) else { throw .malformed("milliseconds out of range") }
+        return Int64(value)
     }
 
     static func write(_ sum: ExactSum, to out: inout ByteWriter) {
@@ -188,6 +190,11 @@ enum FactsPayload {
                 out.varint(UInt64(Int64(member) - previous - 1))
                 previous = Int64(member)
             }
+        case .one(let member):
+            // The sorted form of one member (the bytes do not depend on the form in memory).
+            out.u8(0)
+            out.count(1)
+            out.varint(UInt64(member))
         case .words(let words):
             out.u8(1)
             out.count(set.count)
@@ -202,6 +209,11 @@ enum FactsPayload {
         switch form {
         case 0:
             let count = try reader.count()
+            if count == 1 {
+                let member = try reader.varint()
+                guard member < UInt64(space) else { throw .malformed("id \(member) outside its space (\(space))") }
+                return IDSet(storage: .one(UInt32(member)), count: 1)
+            }
             var members: [UInt32] = []
             members.reserveCapacity(count)
             var next: UInt64 = 0

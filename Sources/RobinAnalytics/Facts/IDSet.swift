@@ -1,12 +1,16 @@
 /// A set of local ids (persons, desks, rooms, hosts of one `IDSpace`), kept
 /// in the smaller of two forms: the bit words over the whole space (a
-/// department's people on a busy day) or the sorted members (a floor's desks).
+/// department's people on a busy day) or the sorted members (a floor's desks);
+/// a single member without an array (a room's own id in its `by_space` group:
+/// most of a day's sets, and an allocation each).
 struct IDSet: Sendable, Equatable {
     enum Storage: Sendable, Equatable {
         /// Bit `i` of word `i / 64` set for member `i`.
         case words([UInt64])
-        /// Members, ascending.
+        /// Members, ascending (never exactly one: that is `one`).
         case sorted([UInt32])
+        /// The only member.
+        case one(UInt32)
     }
 
     private(set) var storage: Storage
@@ -41,13 +45,13 @@ struct IDSet: Sendable, Equatable {
                     remaining &= remaining - 1
                 }
             }
-            storage = .sorted(members)
+            storage = count == 1 ? .one(members[0]) : .sorted(members)
         }
     }
 
     /// The members, ascending.
     init(sorted members: [UInt32]) {
-        self.init(storage: .sorted(members), count: members.count)
+        self.init(storage: members.count == 1 ? .one(members[0]) : .sorted(members), count: members.count)
     }
 
     /// Calls `body` with each member, ascending.
@@ -64,6 +68,8 @@ struct IDSet: Sendable, Equatable {
             }
         case .sorted(let members):
             for member in members { body(Int(member)) }
+        case .one(let member):
+            body(Int(member))
         }
     }
 

@@ -52,9 +52,9 @@ struct OccupancySplit {
 
     /// Adds the current meeting's window milliseconds to a group's, by date offset.
     @inline(__always)
-    func addBusiness(to millis: inout [Int64]) {
+    func addBusiness(to millis: inout OffsetMillis) {
         guard !business.isEmpty else { return }
-        if millis.count < business.count { millis += repeatElement(0, count: business.count - millis.count) }
+        millis.extend(to: business.count)
         for (offset, value) in business.enumerated() { millis[offset] += value }
     }
 

@@ -60,7 +60,7 @@ struct RoomGroupFacts: Sendable, Equatable {
     var counts = RoomCounts()
     /// Meeting milliseconds inside the business-hour window, by date offset
     /// (0 = the facts' date), on every date (the combiner keeps workdays).
-    var businessMillis: [Int64] = []
+    var businessMillis = OffsetMillis()
     /// Every room (`Space ID`) of the group's rows.
     var rooms = IDSet.empty
     /// Hosts of the group's meetings: department groups only (the small-department
