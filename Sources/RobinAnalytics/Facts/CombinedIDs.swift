@@ -39,12 +39,34 @@ struct CombinedIDs {
 }
 
 /// Stable 64-bit keys -> dense ids, in an open-addressing table (the keys are
-/// already well-mixed hashes).
+/// already well-mixed hashes: Swift's `Set` and `Dictionary` would hash each
+/// again with SipHash, which the windowed de-duplication measured as most of
+/// its time).
 struct KeyIndex {
-    private var keys: [UInt64] = Array(repeating: 0, count: 1 << 12)
-    private var ids: [Int32] = Array(repeating: -1, count: 1 << 12)
-    private var mask = (1 << 12) - 1
+    private var keys: [UInt64]
+    private var ids: [Int32]
+    private var mask: Int
     private(set) var count = 0
+
+    /// Room for `capacity` keys before the table grows.
+    init(capacity: Int = 1 << 11) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        ids = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The dense id of `key`; nil when it was never added.
+    @inline(__always)
+    func existing(_ key: UInt64) -> Int32? {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while ids[slot] >= 0 {
+            if keys[slot] == key { return ids[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
 
     /// The dense id of `key`, adding it when new.
     mutating func id(_ key: UInt64) -> Int32 {

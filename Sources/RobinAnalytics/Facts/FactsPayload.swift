@@ -57,10 +57,13 @@ enum FactsPayload {
                                   c.attendeesSum, c.attendeesCount, c.fillCount, c.oversized, c.delayedCount] {
                         out.count(value)
                     }
-                    for sum in [c.bookedMinutes, c.fillSum, c.delayedSum] { write(sum, to: &out) }
+                    write(c.bookedMinutes, to: &out)
+                    write(c.fillSum, to: &out)
+                    write(c.delayedSum, to: &out)
                     out.count(group.businessMillis.count)
                     for millis in group.businessMillis { out.varint(UInt64(millis)) }
-                    for set in [group.rooms, group.hosts] { write(set, to: &out) }
+                    write(group.rooms, to: &out)
+                    write(group.hosts, to: &out)
                 }
                 out.count(day.hourMillis.count)
                 for millis in day.hourMillis { out.varint(UInt64(millis)) }
@@ -85,6 +88,7 @@ enum FactsPayload {
             let kind = try reader.u8()
             guard Int(kind) < shapes.count else { throw .malformed("group kind \(kind)") }
             var names: [String] = []
+            names.reserveCapacity(shapes[Int(kind)])  // one allocation, not one per name (by_space keys have four)
             for _ in 0..<shapes[Int(kind)] {
                 let index = try reader.natural()
                 guard index < list.count else { throw .malformed("name index \(index)") }
@@ -99,8 +103,10 @@ enum FactsPayload {
         case .desks:
             for _ in 0..<(try reader.count()) {
                 let day = try day(&reader)
+                let count = try reader.count()
                 var groups: [DeskGroupFacts] = []
-                for _ in 0..<(try reader.count()) {
+                groups.reserveCapacity(count)
+                for _ in 0..<count {
                     var group = DeskGroupFacts(key: try key(shapes: deskNames))
                     var c = DeskCounts()
                     (c.reservations, c.canceledInAdvance, c.released, c.checkedIn, c.booked) =
@@ -118,8 +124,10 @@ enum FactsPayload {
         case .spaces:
             for _ in 0..<(try reader.count()) {
                 let day = try day(&reader)
+                let count = try reader.count()
                 var groups: [RoomGroupFacts] = []
-                for _ in 0..<(try reader.count()) {
+                groups.reserveCapacity(count)
+                for _ in 0..<count {
                     var group = RoomGroupFacts(key: try key(shapes: roomNames))
                     var c = RoomCounts()
                     (c.events, c.meetings, c.canceled, c.declined, c.autoUnbooked, c.checkedIn, c.allDay) =

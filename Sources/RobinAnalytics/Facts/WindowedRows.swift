@@ -11,13 +11,13 @@ enum WindowedRows {
     /// Desks: the last row read wins, files in date order: a copy in the next file beats this one.
     static func desks(_ file: DeskTable, next: DeskTable?) -> (table: DeskTable, lost: Int) {
         guard let next, !next.records.isEmpty else { return (file, 0) }
-        var later = KeyTable<Bool>(capacity: next.rowKeys.count)
-        for key in next.rowKeys where key != 0 { later[key] = true }
+        var later = KeyIndex(capacity: next.rowKeys.count)
+        for key in next.rowKeys where key != 0 { _ = later.id(key) }
         var kept = file
         kept.records = []
         kept.rowKeys = []
         kept.records.reserveCapacity(file.records.count)
-        for (record, key) in zip(file.records, file.rowKeys) where key == 0 || later[key] == nil {
+        for (record, key) in zip(file.records, file.rowKeys) where key == 0 || later.existing(key) == nil {
             kept.records.append(record)
         }
         return (kept, file.records.count - kept.records.count)
@@ -45,13 +45,23 @@ enum WindowedRows {
         return (kept, file.records.count - kept.records.count)
     }
 
-    /// Each event's (`Event ID`, `Space ID`) key with its `Updated At (UTC)`.
-    private static func updateTimes(_ table: EventTable?) -> KeyTable<Int64> {
-        guard let table else { return KeyTable(capacity: 0) }
+    /// Each event's (`Event ID`, `Space ID`) key with its `Updated At (UTC)` (the last row's of a key).
+    private struct UpdateTimes {
+        var index: KeyIndex
+        /// By the key's id in `index`.
+        var times: [Int64] = []
+
+        subscript(key: UInt64) -> Int64? { index.existing(key).map { times[Int($0)] } }
+    }
+
+    private static func updateTimes(_ table: EventTable?) -> UpdateTimes {
+        guard let table else { return UpdateTimes(index: KeyIndex(capacity: 0)) }
         let spaceKeys = table.spaceIDs.map(IDSpace.key(of:))
-        var times = KeyTable<Int64>(capacity: table.records.count)
+        var times = UpdateTimes(index: KeyIndex(capacity: table.records.count))
+        times.times.reserveCapacity(table.records.count)
         for (record, rowKey) in zip(table.records, table.rowKeys) where rowKey != 0 {
-            times[key(rowKey, space: record.space >= 0 ? spaceKeys[Int(record.space)] : 0)] = record.updatedAt
+            let id = Int(times.index.id(key(rowKey, space: record.space >= 0 ? spaceKeys[Int(record.space)] : 0)))
+            if id == times.times.count { times.times.append(record.updatedAt) } else { times.times[id] = record.updatedAt }
         }
         return times
     }
