@@ -26,7 +26,8 @@ extension Analyzer {
     }
 
     /// Every trend period's metrics, the last being the period's own with
-    /// `previous`, `insights` and `forward` filled.
+    /// `previous`, `insights` and `forward` filled. The periods before
+    /// `previous` have no `rooms.by_space` (nothing reads their room list).
     ///
     /// The rows are analysed once, into the facts of every date the trend
     /// needs; each period is combined from its dates (the insights use their
@@ -61,9 +62,13 @@ extension Analyzer {
                              forward: ForwardWindow? = nil) -> [Metrics?] {
         let periods = trend.last == period ? trend : trend + [period]
         let ids = book.combinedIDs
-        // Each period is combined on its own, so they are combined on every core.
+        // Each period is combined on its own, so they are combined on every core. Only the
+        // period and its previous (metrics.json's `previous`) need their rooms one by one.
         let wanted = periods.dropLast().filter(isAtHand) + [period]
-        let combined = ParallelMap.map(wanted) { candidate in metrics(facts: book, period: candidate, ids: ids) }
+        let previous = periods.dropLast().last
+        let combined = ParallelMap.map(wanted) { candidate in
+            metrics(facts: book, period: candidate, ids: ids, spaces: candidate == period || candidate == previous)
+        }
         var results: [Metrics?] = periods.map { candidate in wanted.firstIndex(of: candidate).map { combined[$0] } }
         var current = results.removeLast()!
         current.previous = results.last.flatMap { $0.map(Metrics.Previous.init) }

@@ -62,14 +62,17 @@ public struct Analyzer: Sendable {
         metrics(facts: book, period: period, ids: book.combinedIDs)
     }
 
-    func metrics(facts book: FactBook, period: Period, ids: (desks: CombinedIDs, rooms: CombinedIDs)) -> Metrics {
+    /// - Parameter spaces: false leaves `rooms.by_space` empty (trend periods nothing reads it of).
+    func metrics(facts book: FactBook, period: Period, ids: (desks: CombinedIDs, rooms: CombinedIDs),
+                 spaces: Bool = true) -> Metrics {
         let calendar = PeriodCalendar(period: period, settings: settings)
         let desk = DeskAnalysis(calendar: calendar, settings: settings, ids: ids.desks).run(
             days: book.desks(in: period, from: book.desks),
             policy: book.policy.map { book.desks(in: period, from: $0) })
         return Metrics(
             period: period, workdays: calendar.workdays, desks: desk.metrics,
-            rooms: RoomAnalysis(calendar: calendar, settings: settings, ids: ids.rooms).run(days: book.rooms(in: period)),
+            rooms: RoomAnalysis(calendar: calendar, settings: settings, ids: ids.rooms, spaces: spaces)
+                .run(days: book.rooms(in: period)),
             colocation: desk.colocation, capacity: desk.capacity)
     }
 }

@@ -6,6 +6,10 @@ struct RoomAnalysis {
     let calendar: PeriodCalendar
     let settings: Settings
     let ids: CombinedIDs
+    /// Whether to combine `by_space`: false for trend periods other than the
+    /// period and its previous (nothing reads their room list, and with one
+    /// group per room and date it was most of combining a trend).
+    var spaces = true
 
     /// - Parameter days: the facts of the period's dates (each with its date index; a date may have several).
     func run(days: [(date: Int, facts: RoomDayFacts)]) -> RoomMetrics {
@@ -16,7 +20,7 @@ struct RoomAnalysis {
         var hourMillis = [Int64](repeating: 0, count: dayCount * 24)
         for (date, day) in days {
             ids.withMaps(day.ids) { hosts, rooms in
-                for group in day.groups {
+                for group in day.groups where spaces || group.key.kind != RoomGroupKind.space.rawValue {
                     let slot = slots[group.key] ?? {
                         // Hosts are counted for departments only (the fold); the facts of other groups have none.
                         let hostCount = group.key.kind == RoomGroupKind.department.rawValue ? ids.personCount : 0
