@@ -19,6 +19,7 @@ struct RoomAnalysis {
         /// Meeting milliseconds per (date index * 24 + local hour), whole org, clipped to the period.
         var hourMillis = [Int64](repeating: 0, count: dayCount * 24)
         for (date, day) in days {
+            precondition(!spaces || day.hasSpaces, "the rooms of \(day.date) were read without by_space")
             ids.withMaps(day.ids) { hosts, rooms in
                 for group in day.groups where spaces || group.key.kind != RoomGroupKind.space.rawValue {
                     let slot = slots[group.key] ?? {

@@ -39,6 +39,9 @@ struct FactsLoader: Sendable {
     let reader: any ExportReading
     /// The organisation first, then the audiences.
     let scopes: [FactScope]
+    /// The local dates whose cached room facts are read with their `by_space`
+    /// groups (the report's period and the previous one); nil = all.
+    var spaceDays: ClosedRange<LocalDate>? = nil
 
     /// The dates whose files a file's facts depend on (its de-duplication window).
     static func window(_ kind: ExportKind, _ date: LocalDate) -> [LocalDate] {
@@ -61,7 +64,9 @@ struct FactsLoader: Sendable {
         // Every cached file decoded first, on every core (each on its own); the checks below only compare keys.
         let decoded = store.map { store in
             ParallelMap.map(dates) { date in
-                scopes.map { scope in store.bytes(scope: scope.key, kind: kind, date: date).flatMap { try? FactsCodec.decode($0) } }
+                scopes.map { scope in
+                    store.bytes(scope: scope.key, kind: kind, date: date).flatMap { try? FactsCodec.decode($0, spaceDays: spaceDays) }
+                }
             }
         }
         for (position, date) in dates.enumerated() {
@@ -91,7 +96,15 @@ struct FactsLoader: Sendable {
             if all.count == scopes.count {
                 loaded[date] = all
                 // Confirmed by content after a copy or a touch: record the new times, so the next run need not hash.
-                if refresh { try save(all, kind: kind, date: date, store: store, files: files, current: current, warn: warn) }
+                // Saved whole: facts read without their by_space groups are read again in full.
+                if refresh {
+                    let whole = all.allSatisfy(\.isComplete) ? all : scopes.compactMap { scope in
+                        store.bytes(scope: scope.key, kind: kind, date: date).flatMap { try? FactsCodec.decode($0).facts }
+                    }
+                    if whole.count == scopes.count {
+                        try save(whole, kind: kind, date: date, store: store, files: files, current: current, warn: warn)
+                    }
+                }
             } else {
                 stale.append(date)
             }

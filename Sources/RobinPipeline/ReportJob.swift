@@ -133,7 +133,9 @@ public struct ReportJob: Sendable {
         let scopes = [FactScope.organization] + audiences.map { FactScope(AudienceScope($0)) }
         let store = derivedCache ? FactsStore(cache: cache) : nil
         store?.removeOtherVersions()
-        let loader = FactsLoader(settings: settings, cache: cache, store: store, reader: stages.reader, scopes: scopes)
+        // Rooms one by one (by_space) are shown for the period and compared with the previous one only.
+        let loader = FactsLoader(settings: settings, cache: cache, store: store, reader: stages.reader, scopes: scopes,
+                                 spaceDays: period.previous.period.from...period.period.to)
         // The two exports at once (two cores: they share nothing), each on a thread of its own:
         // reading and analysing are seconds of CPU, and on the few threads of the cooperative
         // pool they would stall every other task of the process (a server, a timer) meanwhile.

@@ -94,4 +94,28 @@ struct DerivedCacheTests {
         // Without the cache: the whole range, from the day before week 40 (27 September).
         #expect(without.read[.desks] == Period(from: LocalDate("2026-09-27")!, to: next.period.to.adding(days: 1))!.dates)
     }
+
+    @Test("facts of a trend-only date, read without their rooms one by one and saved again after a touch, are saved whole")
+    func touchedTrendDay() async throws {
+        let synthetic = SyntheticCache(seed: 23)
+        defer { synthetic.remove() }
+        try synthetic.write(Self.weekRange)
+        _ = try await RecordedRun.run { synthetic.job(Self.week, stages: $0) }
+        // A date of week 41: in the trend, outside the period and the previous week, so its
+        // cached room facts are read without by_space. A copy: new times, the same bytes.
+        let early = Self.week.earlier(by: 5)
+        let csv = synthetic.cache.path(kind: .spaces, date: early.period.from)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        try FileManager.default.removeItem(atPath: csv)
+        try bytes.write(to: URL(fileURLWithPath: csv))
+        let touched = try await RecordedRun.run { synthetic.job(Self.week, stages: $0) }
+        #expect(touched.readNothing)
+        // Week 41 from the facts saved after the touch has every room: the same report as without the cache.
+        let fromFacts = try await RecordedRun.run { synthetic.job(early, stages: $0) }
+        let without = try await RecordedRun.run { synthetic.job(early, stages: $0, derivedCache: false) }
+        #expect(fromFacts.outputs == without.outputs)
+        let metrics = try #require(try JSONSerialization.jsonObject(with: Data(fromFacts.outputs[0].utf8)) as? [String: Any])
+        let rooms = try #require(metrics["rooms"] as? [String: Any])
+        #expect((rooms["by_space"] as? [Any])?.isEmpty == false)
+    }
 }

@@ -24,6 +24,10 @@ public struct ExportFileFacts: Sendable {
     /// Room facts by local date (spaces files).
     var rooms: [RoomDayFacts] = []
 
+    /// False when some room facts were read without their `by_space` groups
+    /// (`FactsCodec.decode(_:spaceDays:)`): such facts are never encoded.
+    public var isComplete: Bool { rooms.allSatisfy(\.hasSpaces) }
+
     init(kind: ExportKind, date: LocalDate, ids: IDSpace) {
         self.kind = kind
         self.date = date

@@ -19,6 +19,7 @@ public enum FactsCodec {
 
     /// A file of `facts` built from what `key` says.
     public static func encode(_ facts: ExportFileFacts, key: FactsKey) -> [UInt8] {
+        precondition(facts.isComplete, "facts read without their by_space groups cannot be saved")
         var out = ByteWriter()
         out.append(magic)
         out.u32(version)
@@ -37,10 +38,18 @@ public enum FactsCodec {
     }
 
     /// The key and the facts of a checked file.
-    public static func decode(_ bytes: [UInt8]) throws(FactsCodecError) -> (key: FactsKey, facts: ExportFileFacts) {
+    /// - Parameter spaceDays: the local dates whose room facts keep their
+    ///   `by_space` groups; nil = all. A report needs them for its period and
+    ///   the previous one only, and they are most of a file's groups: leaving
+    ///   the others out saves most of the memory and time of the trend's facts.
+    ///   Facts read without them are marked (`RoomDayFacts.hasSpaces`) and must
+    ///   not be saved again.
+    public static func decode(_ bytes: [UInt8], spaceDays: ClosedRange<LocalDate>? = nil)
+        throws(FactsCodecError) -> (key: FactsKey, facts: ExportFileFacts) {
         var reader = try checked(bytes)
         let key = try FactsKey.read(&reader)
-        let facts = try FactsPayload.read(&reader)
+        let facts = try FactsPayload.read(
+            &reader, spaceDays: spaceDays.map { $0.lowerBound.daysSinceEpoch...$0.upperBound.daysSinceEpoch })
         guard reader.isAtEnd else { throw .malformed("bytes after the facts") }
         guard facts.kind == key.kind, facts.date == key.date else { throw .malformed("facts of another file") }
         return (key, facts)

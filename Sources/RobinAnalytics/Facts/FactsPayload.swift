@@ -71,7 +71,9 @@ enum FactsPayload {
         }
     }
 
-    static func read(_ reader: inout ByteReader) throws(FactsCodecError) -> ExportFileFacts {
+    /// - Parameter spaceDays: the dates (days since 1970-01-01) whose `by_space`
+    ///   groups are kept; nil = every date's. The others' are read and checked, not kept.
+    static func read(_ reader: inout ByteReader, spaceDays: ClosedRange<Int>? = nil) throws(FactsCodecError) -> ExportFileFacts {
         let kindByte = try reader.u8()
         guard kindByte <= 1 else { throw .malformed("kind \(kindByte)") }
         let kind: ExportKind = kindByte == 0 ? .desks : .spaces
@@ -84,17 +86,21 @@ enum FactsPayload {
         let ids = IDSpace(persons: keys[0], places: keys[1])
         var list: [String] = []
         for _ in 0..<(try reader.count()) { list.append(try reader.string()) }
-        func key(shapes: [Int]) throws(FactsCodecError) -> FactGroupKey {
+        func groupKind(shapes: [Int]) throws(FactsCodecError) -> UInt8 {
             let kind = try reader.u8()
             guard Int(kind) < shapes.count else { throw .malformed("group kind \(kind)") }
+            return kind
+        }
+        /// A group's names (checked either way; empty when not kept).
+        func names(of kind: UInt8, shapes: [Int], keep: Bool = true) throws(FactsCodecError) -> [String] {
             var names: [String] = []
-            names.reserveCapacity(shapes[Int(kind)])  // one allocation, not one per name (by_space keys have four)
+            if keep { names.reserveCapacity(shapes[Int(kind)]) }  // one allocation, not one per name (by_space keys have four)
             for _ in 0..<shapes[Int(kind)] {
                 let index = try reader.natural()
                 guard index < list.count else { throw .malformed("name index \(index)") }
-                names.append(list[index])
+                if keep { names.append(list[index]) }
             }
-            return FactGroupKey(kind, names)
+            return names
         }
         let persons = ids.persons.count, places = ids.places.count
         var facts = ExportFileFacts(kind: kind, date: date, ids: ids)
@@ -107,7 +113,8 @@ enum FactsPayload {
                 var groups: [DeskGroupFacts] = []
                 groups.reserveCapacity(count)
                 for _ in 0..<count {
-                    var group = DeskGroupFacts(key: try key(shapes: deskNames))
+                    let kind = try groupKind(shapes: deskNames)
+                    var group = DeskGroupFacts(key: FactGroupKey(kind, try names(of: kind, shapes: deskNames)))
                     var c = DeskCounts()
                     (c.reservations, c.canceledInAdvance, c.released, c.checkedIn, c.booked) =
                         (try reader.natural(), try reader.natural(), try reader.natural(), try reader.natural(), try reader.natural())
@@ -124,11 +131,15 @@ enum FactsPayload {
         case .spaces:
             for _ in 0..<(try reader.count()) {
                 let day = try day(&reader)
+                let keepSpaces = spaceDays?.contains(day) ?? true
                 let count = try reader.count()
                 var groups: [RoomGroupFacts] = []
                 groups.reserveCapacity(count)
                 for _ in 0..<count {
-                    var group = RoomGroupFacts(key: try key(shapes: roomNames))
+                    let kind = try groupKind(shapes: roomNames)
+                    // Read and checked either way; kept only for the dates that need them.
+                    let skipped = !keepSpaces && kind == RoomGroupKind.space.rawValue
+                    var group = RoomGroupFacts(key: FactGroupKey(kind, try names(of: kind, shapes: roomNames, keep: !skipped)))
                     var c = RoomCounts()
                     (c.events, c.meetings, c.canceled, c.declined, c.autoUnbooked, c.checkedIn, c.allDay) =
                         (try reader.natural(), try reader.natural(), try reader.natural(), try reader.natural(),
@@ -140,10 +151,11 @@ enum FactsPayload {
                     for _ in 0..<(try reader.count()) { group.businessMillis.append(try millisValue(&reader)) }
                     group.rooms = try set(&reader, space: places)
                     group.hosts = try set(&reader, space: persons)
-                    groups.append(group)
+                    if !skipped { groups.append(group) }
                 }
                 try checkTotalFirst(groups.map(\.key))
-                facts.rooms.append(RoomDayFacts(day: day, ids: ids, groups: groups, hourMillis: try millis(&reader)))
+                facts.rooms.append(RoomDayFacts(day: day, ids: ids, groups: groups, hourMillis: try millis(&reader),
+                                                hasSpaces: keepSpaces))
             }
         }
         return facts

@@ -80,6 +80,9 @@ public struct RoomDayFacts: Sendable {
     var groups: [RoomGroupFacts]
     /// Meeting milliseconds per (date offset * 24 + local hour), all rooms.
     var hourMillis: [Int64]
+    /// False when read without the `by_space` groups (`FactsCodec.decode(_:spaceDays:)`):
+    /// combined only where `by_space` is not wanted, and never saved.
+    var hasSpaces = true
 
     /// The local date.
     public var date: LocalDate { LocalDate(daysSinceEpoch: day) }
