@@ -27,10 +27,10 @@ public final class CSVReader {
     private var atEOF = false
     private var line = 1
     private var startedFile = false
-    /// Field bounds of the current record: start and end offsets into `buffer`,
-    /// the end complemented (`~end`) when the field has doubled quotes.
-    private var bounds: UnsafeMutablePointer<Int>
-    private var boundsCapacity = 64
+    /// Field bounds of the current record.
+    private var bounds = FieldBounds()
+    /// The fast path, with its cached block.
+    private var blocks = BlockScanner()
 
     /// Opens `path` for reading.
     public init(path: String, chunkSize: Int = 1 << 20) throws(CSVError) {
@@ -42,7 +42,6 @@ public final class CSVReader {
         self.fd = fd
         self.capacity = max(chunkSize, 64)
         self.buffer = .allocate(capacity: capacity)
-        self.bounds = .allocate(capacity: 2 * boundsCapacity)
     }
 
     deinit {
@@ -73,7 +72,7 @@ public final class CSVReader {
         while true {
             switch scanRecord() {
             case .record(let next, let fields, let newlines, let highBits):
-                let record = CSVRecord(base: UnsafePointer(buffer), bounds: UnsafePointer(bounds), count: fields, line: line)
+                let record = CSVRecord(base: UnsafePointer(buffer), bounds: UnsafePointer(bounds.pointer), count: fields, line: line)
                 if highBits { try validateUTF8(record) }
                 position = next
                 line += newlines
@@ -120,36 +119,27 @@ public final class CSVReader {
             return .needMore
         }
         var bounds = self.bounds
-        var capacity = boundsCapacity
-        var fields = 0
+        bounds.count = 0
+        defer { self.bounds = bounds }
+        var blocks = self.blocks
+        if let record = blocks.record(UnsafePointer(buffer), from: p, end: end, into: &bounds) {
+            self.blocks = blocks
+            return .record(next: record.next, fields: bounds.count, newlines: record.newlines, highBits: record.highBits)
+        }
+        self.blocks.forget()
+        bounds.count = 0
         var newlines = 0
         var high: UInt8 = 0
         var highWord: UInt64 = 0
         /// Structural bit map (`,` `"` LF CR) of the 64 bytes from `block`.
         var block = Int.min / 2, blockBits: UInt64 = 0, blockHigh = false
-        defer {
-            self.bounds = bounds
-            self.boundsCapacity = capacity
-        }
-        @inline(__always) func push(_ start: Int, _ stop: Int, _ doubled: Bool) {
-            if fields == capacity {
-                let bigger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * capacity)
-                bigger.update(from: bounds, count: 2 * capacity)
-                bounds.deallocate()
-                bounds = bigger
-                capacity *= 2
-            }
-            bounds[2 * fields] = start
-            bounds[2 * fields + 1] = doubled ? ~stop : stop
-            fields += 1
-        }
         /// The record ends at `p` (on CR or LF): where the next one starts.
         @inline(__always) func recordEnd(_ p: Int) -> Scan {
-            if buffer[p] == lf { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
+            if buffer[p] == lf { return .record(next: p + 1, fields: bounds.count, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
             if p + 1 < end {
-                return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
+                return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, fields: bounds.count, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
             }
-            if atEOF { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
+            if atEOF { return .record(next: p + 1, fields: bounds.count, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
             return .needMore
         }
         while true {
@@ -171,13 +161,13 @@ public final class CSVReader {
                         q += 1
                     }
                     if q >= end {
-                        unterminatedField = fields
+                        unterminatedField = bounds.count
                         return .needMore
                     }
                     if q + 1 >= end {
                         if atEOF {
-                            push(fieldStart, q, doubled)
-                            return .record(next: q + 1, fields: fields, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
+                            bounds.push(fieldStart, q, doubled)
+                            return .record(next: q + 1, fields: bounds.count, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
                         }
                         return .needMore
                     }
@@ -188,12 +178,12 @@ public final class CSVReader {
                     }
                     break
                 }
-                push(fieldStart, q, doubled)
+                bounds.push(fieldStart, q, doubled)
                 p = q + 1
                 let c = buffer[p]
                 if c == comma { p += 1; continue }
                 if c == lf || c == cr { return recordEnd(p) }
-                return .badQuote(field: fields - 1)
+                return .badQuote(field: bounds.count - 1)
             }
             let fieldStart = p
             // The next delimiter from the bit map of the 64 bytes at `block`
@@ -220,13 +210,13 @@ public final class CSVReader {
             }
             if p >= end {
                 guard atEOF else { return .needMore }
-                push(fieldStart, p, false)
-                return .record(next: p, fields: fields, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
+                bounds.push(fieldStart, p, false)
+                return .record(next: p, fields: bounds.count, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
             }
-            push(fieldStart, p, false)
+            bounds.push(fieldStart, p, false)
             let c = buffer[p]
             if c == comma { p += 1; continue }
-            if c == quote { return .badQuote(field: fields - 1) }  // RFC 4180: quotes only around whole fields
+            if c == quote { return .badQuote(field: bounds.count - 1) }  // RFC 4180: quotes only around whole fields
             return recordEnd(p)
         }
     }
@@ -240,6 +230,7 @@ public final class CSVReader {
             position = 0
             end = unread
         }
+        blocks.forget()
         if end == capacity {
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             bigger.update(from: buffer, count: end)

@@ -1,0 +1,117 @@
+/// The scanner's fast path, in the manner of simdcsv: per 64-byte block, bit maps
+/// of the quotes and the delimiters; the bytes inside quotes by a prefix XOR of
+/// the quotes, carried from block to block; and so every field end with no
+/// branch per byte.
+///
+/// It takes only the common record: every quote opens or closes a whole field (no
+/// doubled quotes, no quote inside an unquoted field, no text after a closing
+/// quote), and the record with its line end lies in whole blocks inside the
+/// buffer. For any other record it returns nil and the byte loop of `CSVReader`
+/// decides, so records, line numbers and errors are the byte loop's.
+///
+/// The last block's bit maps stay cached for the next record: a record ends
+/// outside quotes, so the block's in-quote map holds for the bytes after it.
+struct BlockScanner {
+    /// Offset of the cached block in the buffer; far below any offset when none.
+    private var block = Int.min / 2
+    private var quotes: UInt64 = 0
+    private var inQuote: UInt64 = 0
+    private var delimiters: UInt64 = 0
+    private var high = false
+
+    /// A record the fast path read: where the next starts, the line ends it spans
+    /// (its own included), and whether a block it touches has a byte >= 0x80.
+    struct Record {
+        let next: Int
+        let newlines: Int
+        let highBits: Bool
+    }
+
+    /// Drops the cached block (the buffer moved, or the byte loop read a record).
+    mutating func forget() { block = Int.min / 2 }
+
+    /// Scans the record at `start` (not an empty line) into `bounds`, or returns
+    /// nil when the byte loop must read it; `bounds` is then left partly filled.
+    @inline(__always)
+    mutating func record(_ buffer: UnsafePointer<UInt8>, from start: Int, end: Int, into bounds: inout FieldBounds) -> Record? {
+        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var b = block, quotes = self.quotes, inQuote = self.inQuote, delimiters = self.delimiters, blockHigh = self.high
+        /// The last byte of the previous block was a delimiter outside quotes (or
+        /// the record starts at the block), and it was a closing quote.
+        var delimiterBefore: UInt64 = 0, closingBefore: UInt64 = 0
+        if UInt(bitPattern: start &- b) >= 64 {
+            guard start &+ 64 <= end else { return nil }
+            b = start
+            (quotes, delimiters, blockHigh) = Structure.quotesAndDelimiters(buffer + b)
+            inQuote = Structure.prefixXOR(quotes)
+            delimiterBefore = 1
+        }
+        var fieldStart = start
+        /// The block's bits that belong to this record so far.
+        var live: UInt64 = ~0 << UInt64(start &- b)
+        var newlines = 0, high = false
+        var fields = bounds.count
+        defer { bounds.count = fields }
+        while true {
+            high = high || blockHigh
+            let outside = delimiters & ~inQuote
+            // Every quote must open a field (right after a delimiter) or close one
+            // (right before a delimiter); anything else is for the byte loop.
+            // Checked for the whole block: a bad quote in a later record only
+            // sends this one to the byte loop too.
+            let closing = quotes & ~inQuote
+            /// Bit i: byte i-1 is a closing quote (so byte i ends a quoted field).
+            let afterClosing = closing << 1 | closingBefore
+            let misplaced = (quotes & inQuote & ~(outside << 1 | delimiterBefore)) | (afterClosing & ~outside)
+            guard misplaced & live == 0 else { return nil }
+            let out = bounds.reserve(fields + 64)
+            var ends = outside & live
+            while ends != 0 {
+                let k = ends.trailingZeroBitCount
+                let e = b &+ k
+                // A quoted field's bounds exclude its quotes.
+                let quoted = Int(truncatingIfNeeded: afterClosing >> UInt64(k) & 1)
+                out[2 &* fields] = fieldStart &+ quoted
+                out[2 &* fields &+ 1] = e &- quoted
+                fields &+= 1
+                let c = buffer[e]
+                if c == lf || c == cr {
+                    let mine = live & (~0 >> UInt64(63 &- k))
+                    newlines &+= Self.lineFeeds(buffer + b, delimiters & inQuote & mine)
+                    let next: Int
+                    if c == lf {
+                        next = e &+ 1
+                    } else {
+                        guard e &+ 1 < end else { return nil }
+                        next = buffer[e &+ 1] == lf ? e &+ 2 : e &+ 1
+                    }
+                    (block, self.quotes, self.inQuote, self.delimiters, self.high) = (b, quotes, inQuote, delimiters, blockHigh)
+                    return Record(next: next, newlines: newlines &+ 1, highBits: high)
+                }
+                fieldStart = e &+ 1
+                ends &= ends &- 1
+            }
+            newlines &+= Self.lineFeeds(buffer + b, delimiters & inQuote & live)
+            guard b &+ 128 <= end else { return nil }
+            delimiterBefore = outside >> 63
+            closingBefore = closing >> 63
+            let carry = 0 &- (inQuote >> 63)
+            b &+= 64
+            (quotes, delimiters, blockHigh) = Structure.quotesAndDelimiters(buffer + b)
+            inQuote = Structure.prefixXOR(quotes) ^ carry
+            live = ~0
+        }
+    }
+
+    /// How many of the delimiters `bits` (inside quotes) at `p` are LF: line ends
+    /// inside a quoted field count for line numbers, CR alone does not.
+    @inline(__always)
+    private static func lineFeeds(_ p: UnsafePointer<UInt8>, _ bits: UInt64) -> Int {
+        var bits = bits, count = 0
+        while bits != 0 {
+            if p[bits.trailingZeroBitCount] == UInt8(ascii: "\n") { count += 1 }
+            bits &= bits - 1
+        }
+        return count
+    }
+}
