@@ -3,10 +3,10 @@
 /// the quotes, carried from block to block; and so every field end with no
 /// branch per byte.
 ///
-/// It takes only the common record: every quote opens or closes a whole field (no
-/// doubled quotes, no quote inside an unquoted field, no text after a closing
-/// quote), and the record with its line end lies in whole blocks inside the
-/// buffer. For any other record it returns nil and the byte loop of `CSVReader`
+/// It takes only the common record: every quote opens or closes a whole field or
+/// is doubled inside one (no quote inside an unquoted field, no text after a
+/// closing quote), no control byte 0x08-0x0F but LF and CR outside quotes, and
+/// the record with its line end lies in whole blocks inside the buffer. For any other record it returns nil and the byte loop of `CSVReader`
 /// decides, so records, line numbers and errors are the byte loop's.
 ///
 /// The last block's bit maps stay cached for the next record: a record ends
@@ -34,7 +34,7 @@ struct BlockScanner {
     /// nil when the byte loop must read it; `bounds` is then left partly filled.
     @inline(__always)
     mutating func record(_ buffer: UnsafePointer<UInt8>, from start: Int, end: Int, into bounds: inout FieldBounds) -> Record? {
-        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var b = block, quotes = self.quotes, inQuote = self.inQuote, delimiters = self.delimiters, blockHigh = self.high
         /// The last byte of the previous block was a delimiter outside quotes (or
         /// the record starts at the block), and it was a closing quote.
@@ -50,21 +50,27 @@ struct BlockScanner {
         /// The block's bits that belong to this record so far.
         var live: UInt64 = ~0 << UInt64(start &- b)
         var newlines = 0, high = false
+        /// The field still open at the end of the last block has doubled quotes.
+        var openDoubled = false
         var fields = bounds.count
         defer { bounds.count = fields }
         while true {
             high = high || blockHigh
             let outside = delimiters & ~inQuote
-            // Every quote must open a field (right after a delimiter) or close one
-            // (right before a delimiter); anything else is for the byte loop.
-            // Checked for the whole block: a bad quote in a later record only
-            // sends this one to the byte loop too.
-            let closing = quotes & ~inQuote
+            // A quote opens a field (right after a delimiter), closes one (right
+            // before a delimiter) or is half of a doubled quote inside one (a
+            // closing quote right before an opening one). Anything else is for the
+            // byte loop; checked for the whole block, so a bad quote in a later
+            // record sends this one to the byte loop too.
+            let closing = quotes & ~inQuote, opening = quotes & inQuote
             /// Bit i: byte i-1 is a closing quote (so byte i ends a quoted field).
             let afterClosing = closing << 1 | closingBefore
-            let misplaced = (quotes & inQuote & ~(outside << 1 | delimiterBefore)) | (afterClosing & ~outside)
+            /// The second quotes of doubled quotes.
+            let doubled = afterClosing & opening
+            let misplaced = (opening & ~doubled & ~(outside << 1 | delimiterBefore)) | (afterClosing & ~outside & ~doubled)
             guard misplaced & live == 0 else { return nil }
-            let out = bounds.reserve(fields + 64)
+            let out = bounds.reserve(fields &+ 64)
+            let firstField = fields
             var ends = outside & live
             while ends != 0 {
                 let k = ends.trailingZeroBitCount
@@ -75,8 +81,14 @@ struct BlockScanner {
                 out[2 &* fields &+ 1] = e &- quoted
                 fields &+= 1
                 let c = buffer[e]
-                if c == lf || c == cr {
+                if c != comma {
+                    // The delimiter map also has the control bytes 0x08-0x0F
+                    // other than LF and CR (see `quotesAndDelimiters`).
+                    guard c == lf || c == cr else { return nil }
                     let mine = live & (~0 >> UInt64(63 &- k))
+                    if (doubled & mine) != 0 || openDoubled {
+                        openDoubled = Self.markDoubled(out, fields: firstField..<fields, in: b, doubled & mine, openDoubled)
+                    }
                     newlines &+= Self.lineFeeds(buffer + b, delimiters & inQuote & mine)
                     let next: Int
                     if c == lf {
@@ -91,6 +103,9 @@ struct BlockScanner {
                 fieldStart = e &+ 1
                 ends &= ends &- 1
             }
+            if (doubled & live) != 0 || openDoubled {
+                openDoubled = Self.markDoubled(out, fields: firstField..<fields, in: b, doubled & live, openDoubled)
+            }
             newlines &+= Self.lineFeeds(buffer + b, delimiters & inQuote & live)
             guard b &+ 128 <= end else { return nil }
             delimiterBefore = outside >> 63
@@ -101,6 +116,32 @@ struct BlockScanner {
             inQuote = Structure.prefixXOR(quotes) ^ carry
             live = ~0
         }
+    }
+
+    /// Complements the end (marks doubled quotes) of each field of `fields` that
+    /// holds one of the doubled quotes `bits` of the block at `b`, and of the
+    /// first of them when `open` (the field was open at the end of the last
+    /// block, with doubled quotes there). Returns whether a doubled quote is in
+    /// the field left open after them.
+    @inline(never)
+    private static func markDoubled(_ out: UnsafeMutablePointer<Int>, fields: Range<Int>, in b: Int, _ bits: UInt64, _ open: Bool) -> Bool {
+        var field = fields.lowerBound
+        if open {
+            guard field < fields.upperBound else { return true }
+            out[2 * field + 1] = ~out[2 * field + 1]
+        }
+        var bits = bits
+        while bits != 0 {
+            let quote = b + bits.trailingZeroBitCount
+            bits &= bits - 1
+            // The field holding `quote`: the first whose end is past it.
+            while field < fields.upperBound, (out[2 * field + 1] < 0 ? ~out[2 * field + 1] : out[2 * field + 1]) <= quote {
+                field += 1
+            }
+            guard field < fields.upperBound else { return true }
+            if out[2 * field + 1] >= 0 { out[2 * field + 1] = ~out[2 * field + 1] }
+        }
+        return false
     }
 
     /// How many of the delimiters `bits` (inside quotes) at `p` are LF: line ends
