@@ -5,7 +5,7 @@
 ///
 /// It takes only the common record: every quote opens or closes a whole field or
 /// is doubled inside one (no quote inside an unquoted field, no text after a
-/// closing quote), no control byte 0x08-0x0F but LF and CR outside quotes, and
+/// closing quote), no control byte below 0x10 but LF and CR outside quotes, and
 /// the record with its line end lies in whole blocks inside the buffer. For any other record it returns nil and the byte loop of `CSVReader`
 /// decides, so records, line numbers and errors are the byte loop's.
 ///
@@ -82,7 +82,7 @@ struct BlockScanner {
                 fields &+= 1
                 let c = buffer[e]
                 if c != comma {
-                    // The delimiter map also has the control bytes 0x08-0x0F
+                    // The delimiter map also has the control bytes below 0x10
                     // other than LF and CR (see `quotesAndDelimiters`).
                     guard c == lf || c == cr else { return nil }
                     let mine = live & (~0 >> UInt64(63 &- k))
