@@ -4,8 +4,9 @@
 //     taskset -c 0 .build/release/scan-bench [--runs N] FILE...
 //
 // Reads every record of every file with `CSVReader` (the page cache warm after
-// the first run) and counts records, fields, field bytes and doubled-quote fields
-// (so the bounds are used, and two builds can be compared). Times are the
+// the first run) and counts records, fields, field bytes, doubled-quote fields
+// and the sum of the records' line numbers (so the bounds are used, and two
+// builds can be compared). Times are the
 // thread's CPU time, so a busy machine disturbs them less. It also times plain
 // 1 MiB `read` calls over the same files: the part of a run that is not the
 // scanner ("scan" = read through CSVReader minus that).
@@ -52,12 +53,13 @@ for run in 1...runs {
     var start = cpuSeconds()
     bytes = readOnly(arguments)
     bestRead = min(bestRead, cpuSeconds() - start)
-    var records = 0, fields = 0, fieldBytes = 0, doubled = 0
+    var records = 0, fields = 0, fieldBytes = 0, doubled = 0, lineSum = 0
     start = cpuSeconds()
     for path in arguments {
         let reader = try CSVReader(path: path)
         try reader.forEachRecord { record in
             records += 1
+            lineSum &+= record.line
             fields += record.count
             for i in 0..<record.count {
                 fieldBytes &+= record.rawBytes(i).count
@@ -67,7 +69,7 @@ for run in 1...runs {
     }
     let seconds = cpuSeconds() - start
     bestAll = min(bestAll, seconds)
-    print("run \(run): \(records) records, \(fields) fields, \(fieldBytes) field bytes, \(doubled) doubled, "
+    print("run \(run): \(records) records, \(fields) fields, \(fieldBytes) field bytes, \(doubled) doubled, line sum \(lineSum), "
         + String(format: "%.3f s CPU", seconds))
 }
 let megabytes = Double(bytes) / 1e6
