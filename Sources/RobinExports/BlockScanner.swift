@@ -6,11 +6,15 @@
 /// It takes only the common record: every quote opens or closes a whole field or
 /// is doubled inside one (no quote inside an unquoted field, no text after a
 /// closing quote), no control byte below 0x10 but LF and CR outside quotes, and
-/// the record with its line end lies in whole blocks inside the buffer. For any other record it returns nil and the byte loop of `CSVReader`
-/// decides, so records, line numbers and errors are the byte loop's.
+/// the record with its line end lies in whole blocks inside the buffer. For any
+/// other record it returns nil and the byte loop of `CSVReader` decides, so
+/// records, line numbers and errors are the byte loop's.
 ///
 /// The last block's bit maps stay cached for the next record: a record ends
-/// outside quotes, so the block's in-quote map holds for the bytes after it.
+/// outside quotes, so the block's in-quote map holds for the bytes after it. So
+/// do the next block's, computed before the fields of a block are walked so that
+/// the two overlap (the walk ends on a mispredicted branch, and the next block's
+/// maps are then ready).
 struct BlockScanner {
     /// Offset of the cached block in the buffer; far below any offset when none.
     private var block = Int.min / 2
@@ -18,6 +22,12 @@ struct BlockScanner {
     private var inQuote: UInt64 = 0
     private var delimiters: UInt64 = 0
     private var high = false
+    /// The maps of the block at `block + 64`, when `hasNext`.
+    private var hasNext = false
+    private var nextQuotes: UInt64 = 0
+    private var nextInQuote: UInt64 = 0
+    private var nextDelimiters: UInt64 = 0
+    private var nextHigh = false
 
     /// A record the fast path read: where the next starts, the line ends it spans
     /// (its own included), and whether a block it touches has a byte >= 0x80.
@@ -28,7 +38,10 @@ struct BlockScanner {
     }
 
     /// Drops the cached block (the buffer moved, or the byte loop read a record).
-    mutating func forget() { block = Int.min / 2 }
+    mutating func forget() {
+        block = Int.min / 2
+        hasNext = false
+    }
 
     /// Scans the record at `start` (not an empty line) into `bounds`, or returns
     /// nil when the byte loop must read it; `bounds` is then left partly filled.
@@ -36,6 +49,8 @@ struct BlockScanner {
     mutating func record(_ buffer: UnsafePointer<UInt8>, from start: Int, end: Int, into bounds: inout FieldBounds) -> Record? {
         let comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var b = block, quotes = self.quotes, inQuote = self.inQuote, delimiters = self.delimiters, blockHigh = self.high
+        var hasNext = self.hasNext, nextQuotes = self.nextQuotes, nextInQuote = self.nextInQuote
+        var nextDelimiters = self.nextDelimiters, nextHigh = self.nextHigh
         /// The last byte of the previous block was a delimiter outside quotes (or
         /// the record starts at the block), and it was a closing quote.
         var delimiterBefore: UInt64 = 0, closingBefore: UInt64 = 0
@@ -45,6 +60,7 @@ struct BlockScanner {
             (quotes, delimiters, blockHigh) = Structure.quotesAndDelimiters(buffer + b)
             inQuote = Structure.prefixXOR(quotes)
             delimiterBefore = 1
+            hasNext = false
         }
         var fieldStart = start
         /// The block's bits that belong to this record so far.
@@ -55,6 +71,11 @@ struct BlockScanner {
         var fields = bounds.count
         defer { bounds.count = fields }
         while true {
+            if !hasNext, b &+ 128 <= end {
+                (nextQuotes, nextDelimiters, nextHigh) = Structure.quotesAndDelimiters(buffer + (b &+ 64))
+                nextInQuote = Structure.prefixXOR(nextQuotes) ^ (0 &- (inQuote >> 63))
+                hasNext = true
+            }
             high = high || blockHigh
             let outside = delimiters & ~inQuote
             // A quote opens a field (right after a delimiter), closes one (right
@@ -98,6 +119,8 @@ struct BlockScanner {
                         next = buffer[e &+ 1] == lf ? e &+ 2 : e &+ 1
                     }
                     (block, self.quotes, self.inQuote, self.delimiters, self.high) = (b, quotes, inQuote, delimiters, blockHigh)
+                    (self.hasNext, self.nextQuotes, self.nextInQuote, self.nextDelimiters, self.nextHigh) =
+                        (hasNext, nextQuotes, nextInQuote, nextDelimiters, nextHigh)
                     return Record(next: next, newlines: newlines &+ 1, highBits: high)
                 }
                 fieldStart = e &+ 1
@@ -107,13 +130,12 @@ struct BlockScanner {
                 openDoubled = Self.markDoubled(out, fields: firstField..<fields, in: b, doubled & live, openDoubled)
             }
             newlines &+= Self.lineFeeds(buffer + b, delimiters & inQuote & live)
-            guard b &+ 128 <= end else { return nil }
+            guard hasNext else { return nil }
             delimiterBefore = outside >> 63
             closingBefore = closing >> 63
-            let carry = 0 &- (inQuote >> 63)
             b &+= 64
-            (quotes, delimiters, blockHigh) = Structure.quotesAndDelimiters(buffer + b)
-            inQuote = Structure.prefixXOR(quotes) ^ carry
+            (quotes, inQuote, delimiters, blockHigh) = (nextQuotes, nextInQuote, nextDelimiters, nextHigh)
+            hasNext = false
             live = ~0
         }
     }
