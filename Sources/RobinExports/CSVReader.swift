@@ -7,10 +7,10 @@ import Darwin
 /// A streaming, byte-level RFC 4180 reader.
 ///
 /// Written by hand because it must be fast: the Swift CSV libraries available to
-/// us (SwiftCSV, CSV.swift) parse at 14-37 MB/s, this reader at about 1.4 GB/s of
-/// one core's CPU on the 1 GB benchmark month, `read` calls excluded (about
-/// 1.2 GB/s with them; `scan-bench`, see its source), and a month of exports is
-/// hundreds of megabytes.
+/// us (SwiftCSV, CSV.swift) parse at 14-37 MB/s, this reader at about 1.5 GB/s of
+/// one core's CPU on the 1 GB benchmark month, `read` calls excluded (1.2-1.3 GB/s
+/// with them; `scan-bench`, see its source), and a month of exports is hundreds
+/// of megabytes.
 ///
 /// Most records go through `BlockScanner` (64-byte bit maps, no branch per byte);
 /// the byte loop in `scanRecord` reads the rest (malformed quoting, control bytes,
