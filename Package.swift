@@ -97,6 +97,8 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Test data: a deterministic synthetic Robin organisation, and its generator.
         .target(name: "RobinSynthetic", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
+        // The CSV scanner alone, for measuring it (`scan-bench FILE...` prints MB/s); not shipped.
+        .executableTarget(name: "scan-bench", dependencies: ["RobinExports"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "robin-synth",
             dependencies: [

@@ -7,9 +7,14 @@ import Darwin
 /// A streaming, byte-level RFC 4180 reader.
 ///
 /// Written by hand because it must be fast: the Swift CSV libraries available to
-/// us (SwiftCSV, CSV.swift) parse at 14-37 MB/s, a byte-level scanner like this
-/// one at 300-500+ MB/s (see docs/performance.md, `make bench`), and a month of
-/// exports is hundreds of megabytes.
+/// us (SwiftCSV, CSV.swift) parse at 14-37 MB/s, this reader at about 1.5 GB/s of
+/// one core's CPU on the 1 GB benchmark month, `read` calls excluded (1.2-1.3 GB/s
+/// with them; `scan-bench`, see its source), and a month of exports is hundreds
+/// of megabytes.
+///
+/// Most records go through `BlockScanner` (64-byte bit maps, no branch per byte);
+/// the byte loop in `scanRecord` reads the rest (malformed quoting, control bytes,
+/// a record cut by the end of the buffer or of the file) and decides every error.
 ///
 /// Handles quoted fields, doubled quotes, commas and newlines inside quotes, CRLF
 /// or LF (or a lone CR) line ends, a UTF-8 byte-order mark and a last line without
@@ -27,14 +32,24 @@ public final class CSVReader {
     private var atEOF = false
     private var line = 1
     private var startedFile = false
-    /// Field bounds of the current record: start and end offsets into `buffer`,
-    /// the end complemented (`~end`) when the field has doubled quotes.
-    private var bounds: UnsafeMutablePointer<Int>
-    private var boundsCapacity = 64
+    /// Field bounds of the current record.
+    private var bounds = FieldBounds()
+    /// The fast path, with its cached block.
+    private var blocks = BlockScanner()
+
+    /// Whether records go through the fast path first (tests compare it with the byte loop alone).
+    private let blockScanning: Bool
 
     /// Opens `path` for reading.
-    public init(path: String, chunkSize: Int = 1 << 20) throws(CSVError) {
+    public convenience init(path: String, chunkSize: Int = 1 << 20) throws(CSVError) {
+        try self.init(path: path, chunkSize: chunkSize, blockScanning: true)
+    }
+
+    /// Opens `path` for reading; with `blockScanning` false, every record is read
+    /// by the byte loop alone.
+    init(path: String, chunkSize: Int, blockScanning: Bool) throws(CSVError) {
         self.path = path
+        self.blockScanning = blockScanning
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw CSVError(file: path, line: 0, problem: .cannotOpen(String(cString: strerror(errno))))
@@ -42,7 +57,6 @@ public final class CSVReader {
         self.fd = fd
         self.capacity = max(chunkSize, 64)
         self.buffer = .allocate(capacity: capacity)
-        self.bounds = .allocate(capacity: 2 * boundsCapacity)
     }
 
     deinit {
@@ -73,7 +87,7 @@ public final class CSVReader {
         while true {
             switch scanRecord() {
             case .record(let next, let fields, let newlines, let highBits):
-                let record = CSVRecord(base: UnsafePointer(buffer), bounds: UnsafePointer(bounds), count: fields, line: line)
+                let record = CSVRecord(base: UnsafePointer(buffer), bounds: UnsafePointer(bounds.pointer), count: fields, line: line)
                 if highBits { try validateUTF8(record) }
                 position = next
                 line += newlines
@@ -104,10 +118,12 @@ public final class CSVReader {
     /// The field an unfinished quoted record stopped in (for the error at EOF).
     private var unterminatedField = 0
 
-    /// Scans one record starting at `position`, recording field bounds. Nothing in
-    /// the buffer is modified, so a record cut by the end of the buffer is simply
-    /// scanned again after `fill()`. Works on locals only: class properties in the
-    /// byte loop would cost an exclusivity check per access.
+    /// Scans one record starting at `position`, recording field bounds: through
+    /// `BlockScanner` when it can, else (from the record's start again) through the
+    /// byte loop below. Nothing in the buffer is modified, so a record cut by the
+    /// end of the buffer is simply scanned again after `fill()`. Works on locals
+    /// only: class properties in the byte loop would cost an exclusivity check per
+    /// access.
     private func scanRecord() -> Scan {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let buffer = self.buffer, end = self.end, atEOF = self.atEOF
@@ -120,36 +136,27 @@ public final class CSVReader {
             return .needMore
         }
         var bounds = self.bounds
-        var capacity = boundsCapacity
-        var fields = 0
+        bounds.count = 0
+        defer { self.bounds = bounds }
+        var blocks = self.blocks
+        if blockScanning, let record = blocks.record(UnsafePointer(buffer), from: p, end: end, into: &bounds) {
+            self.blocks = blocks
+            return .record(next: record.next, fields: bounds.count, newlines: record.newlines, highBits: record.highBits)
+        }
+        self.blocks.forget()
+        bounds.count = 0
         var newlines = 0
         var high: UInt8 = 0
         var highWord: UInt64 = 0
         /// Structural bit map (`,` `"` LF CR) of the 64 bytes from `block`.
         var block = Int.min / 2, blockBits: UInt64 = 0, blockHigh = false
-        defer {
-            self.bounds = bounds
-            self.boundsCapacity = capacity
-        }
-        @inline(__always) func push(_ start: Int, _ stop: Int, _ doubled: Bool) {
-            if fields == capacity {
-                let bigger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * capacity)
-                bigger.update(from: bounds, count: 2 * capacity)
-                bounds.deallocate()
-                bounds = bigger
-                capacity *= 2
-            }
-            bounds[2 * fields] = start
-            bounds[2 * fields + 1] = doubled ? ~stop : stop
-            fields += 1
-        }
         /// The record ends at `p` (on CR or LF): where the next one starts.
         @inline(__always) func recordEnd(_ p: Int) -> Scan {
-            if buffer[p] == lf { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
+            if buffer[p] == lf { return .record(next: p + 1, fields: bounds.count, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
             if p + 1 < end {
-                return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
+                return .record(next: buffer[p + 1] == lf ? p + 2 : p + 1, fields: bounds.count, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
             }
-            if atEOF { return .record(next: p + 1, fields: fields, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
+            if atEOF { return .record(next: p + 1, fields: bounds.count, newlines: newlines + 1, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0) }
             return .needMore
         }
         while true {
@@ -171,13 +178,13 @@ public final class CSVReader {
                         q += 1
                     }
                     if q >= end {
-                        unterminatedField = fields
+                        unterminatedField = bounds.count
                         return .needMore
                     }
                     if q + 1 >= end {
                         if atEOF {
-                            push(fieldStart, q, doubled)
-                            return .record(next: q + 1, fields: fields, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
+                            bounds.push(fieldStart, q, doubled)
+                            return .record(next: q + 1, fields: bounds.count, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
                         }
                         return .needMore
                     }
@@ -188,12 +195,12 @@ public final class CSVReader {
                     }
                     break
                 }
-                push(fieldStart, q, doubled)
+                bounds.push(fieldStart, q, doubled)
                 p = q + 1
                 let c = buffer[p]
                 if c == comma { p += 1; continue }
                 if c == lf || c == cr { return recordEnd(p) }
-                return .badQuote(field: fields - 1)
+                return .badQuote(field: bounds.count - 1)
             }
             let fieldStart = p
             // The next delimiter from the bit map of the 64 bytes at `block`
@@ -220,13 +227,13 @@ public final class CSVReader {
             }
             if p >= end {
                 guard atEOF else { return .needMore }
-                push(fieldStart, p, false)
-                return .record(next: p, fields: fields, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
+                bounds.push(fieldStart, p, false)
+                return .record(next: p, fields: bounds.count, newlines: newlines, highBits: high & 0x80 != 0 || highWord & SWAR.highBits != 0)
             }
-            push(fieldStart, p, false)
+            bounds.push(fieldStart, p, false)
             let c = buffer[p]
             if c == comma { p += 1; continue }
-            if c == quote { return .badQuote(field: fields - 1) }  // RFC 4180: quotes only around whole fields
+            if c == quote { return .badQuote(field: bounds.count - 1) }  // RFC 4180: quotes only around whole fields
             return recordEnd(p)
         }
     }
@@ -240,6 +247,7 @@ public final class CSVReader {
             position = 0
             end = unread
         }
+        blocks.forget()
         if end == capacity {
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             bigger.update(from: buffer, count: end)

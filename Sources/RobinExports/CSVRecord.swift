@@ -1,9 +1,9 @@
 /// One CSV record: a view into the reader's buffer, valid only until the reader
 /// moves on.
 public struct CSVRecord {
-    let base: UnsafePointer<UInt8>
+    @usableFromInline let base: UnsafePointer<UInt8>
     /// Start and end offsets per field; the end complemented when the field has doubled quotes.
-    let bounds: UnsafePointer<Int>
+    @usableFromInline let bounds: UnsafePointer<Int>
     /// Number of fields.
     public let count: Int
     /// The 1-based line where the record starts.
@@ -11,7 +11,7 @@ public struct CSVRecord {
 
     /// The field's bytes as they stand in the file (without the surrounding quotes;
     /// doubled quotes still doubled, see `hasDoubledQuotes`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func rawBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < count, "field index out of range")
         let start = bounds[2 * index], end = bounds[2 * index + 1]
@@ -19,7 +19,7 @@ public struct CSVRecord {
     }
 
     /// Whether the field contains `""` that stands for one quote.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasDoubledQuotes(_ index: Int) -> Bool { bounds[2 * index + 1] < 0 }
 
     /// The field's value with doubled quotes undone.
