@@ -89,10 +89,17 @@ public struct MetricsDocument: Sendable, Equatable, Decodable {
     /// Reads from `data` only what an archive index shows: `schema_version`
     /// (checked as `read` checks it), `audience`, `period`, `desks.total` and
     /// `rooms.total`, each checked as `read` checks it; the rest reads as
-    /// absent. The whole text must still be JSON, but the groups, `previous`
-    /// and the insights are not decoded, which is most of the time for a large
-    /// organisation's megabytes of room groups.
+    /// absent. When the text starts as robin-report writes it, only that head
+    /// is read (`MetricsHead`: what follows `rooms.total`, most of a large
+    /// organisation's file, is not looked at); otherwise the whole text must
+    /// be JSON, and the groups, `previous` and the insights are not decoded.
     public static func readTotals(_ data: Data, file: String) throws(MetricsFileError) -> MetricsDocument {
+        // The head as robin-report writes it, without decoding the megabytes after `rooms.total`
+        // (MetricsHead); any other shape or any problem: the whole text, with its errors' positions.
+        if let head = MetricsHead.totals(data), let totals = try? JSONDecoder().decode(Totals.self, from: head),
+           totals.version == schemaVersion, let document = totals.document {
+            return document
+        }
         let totals: Totals
         do {
             totals = try JSONDecoder().decode(Totals.self, from: data)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import RobinModel
+@testable import RobinModel
 @testable import RobinRender
 
 /// The parts of metrics.json the report's headline and the index read: the same
@@ -58,6 +58,36 @@ struct HeadlineDocumentTests {
         }
         let truncated = Data(text.prefix(text.count / 2).utf8)
         #expect(throws: MetricsFileError.self) { try MetricsDocument.readTotals(truncated, file: "m.json") }
+    }
+
+    @Test("the index reads only the head of a metrics.json robin-report wrote; any other shape is read whole, with the same result")
+    func head() throws {
+        let source = ReportFixture.weekFolder.appendingPathComponent("metrics.json")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let full = try MetricsDocument.read(Data(text.utf8), file: "m.json")
+        func totals(_ text: String) throws -> MetricsDocument { try MetricsDocument.readTotals(Data(text.utf8), file: "m.json") }
+        func same(_ document: MetricsDocument, audience: AudienceLabel? = nil) -> Bool {
+            document.period == full.period && document.workdays == full.workdays && document.audience == audience
+                && document.desks.total == full.desks.total && document.rooms.total == full.rooms.total
+        }
+        // As written: the head is found (so the fast path is the one read), and gives the full reading's totals.
+        #expect(MetricsHead.totals(Data(text.utf8)) != nil)
+        #expect(same(try totals(text)))
+        // An audience's document: its label too.
+        let audience = text.replacingOccurrences(of: "\"schema_version\": 1,",
+                                                 with: "\"schema_version\": 1,\n  \"audience\": {\"name\": \"London \\\"HQ\\\"\", \"slug\": \"london\"},")
+        #expect(MetricsHead.totals(Data(audience.utf8)) != nil)
+        #expect(same(try totals(audience), audience: AudienceLabel(name: "London \"HQ\"", slug: "london")))
+        // Another key order (period first): not the head's shape, read whole, the same totals.
+        let period = try #require(text.range(of: #"  "period": \{[^}]*\},\n"#, options: .regularExpression))
+        let reordered = "{\n" + text[period] + text[text.index(after: text.startIndex)..<period.lowerBound] + text[period.upperBound...]
+        #expect(MetricsHead.totals(Data(reordered.utf8)) == nil)
+        #expect(same(try totals(reordered)))
+        // Text after the document, a string left open, or brackets unbalanced after rooms.total: read whole, refused.
+        for damaged in [text + "{}", String(text.dropLast(3)), text.replacingOccurrences(of: "\"by_space\": [", with: "\"by_space\": [[")] {
+            #expect(MetricsHead.totals(Data(damaged.utf8)) == nil)
+            #expect(throws: MetricsFileError.self) { try totals(damaged) }
+        }
     }
 
     @Test("JSON strings: quotes, backslashes and control characters escaped, line separators as \\u2028 and \\u2029")
