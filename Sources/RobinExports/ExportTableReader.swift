@@ -9,7 +9,7 @@
 ///    (`KeptRows`).
 /// A reader only says how one row is read (its columns), how a part is merged
 /// and what its table is.
-// SendableMetatype: `readFilesConcurrently` calls the static `read(file:rows:into:)` from child tasks.
+/// `SendableMetatype`: `readFilesConcurrently` calls the static `read(file:rows:into:)` from child tasks.
 protocol ExportTableReader: SendableMetatype {
     associatedtype Column: ExportColumn
     associatedtype Record
