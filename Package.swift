@@ -24,7 +24,9 @@ let package = Package(
         // Values passed between the pipeline stages.
         .target(name: "RobinModel", swiftSettings: swiftSettings),
         // Stage 1b: read Robin's CSV exports into compact typed tables.
-        .target(name: "RobinExports", dependencies: ["RobinModel"], swiftSettings: swiftSettings),
+        // The CSV scanner's 64-byte bit maps in C: SSE2 compare and movemask, which Swift's SIMD cannot express.
+        .systemLibrary(name: "CStructure"),
+        .target(name: "RobinExports", dependencies: ["RobinModel", "CStructure"], swiftSettings: swiftSettings),
         // Stage 2: every metric of METRICS.md.
         .target(name: "RobinAnalytics", dependencies: ["RobinModel", "RobinExports"], swiftSettings: swiftSettings),
         // Stage 3 (part): SVG charts and inline sparklines, deterministic and escaped.

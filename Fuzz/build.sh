@@ -47,7 +47,7 @@ for target in $TARGETS; do
     # shellcheck disable=SC2086  # word splitting of the lists is intended
     $SWIFTC -O -sanitize=fuzzer,address -parse-as-library -module-name "${target}_fuzz" \
         -I "$B/Modules" -Xcc -fmodule-map-file="$B/CTOML.build/module.modulemap" \
-        -Xcc -fmodule-map-file=Sources/CCurl/module.modulemap \
+        -Xcc -fmodule-map-file=Sources/CCurl/module.modulemap -Xcc -fmodule-map-file=Sources/CStructure/module.modulemap \
         $(for file in Fuzz/Harness/Entry.swift "Fuzz/Harness/$target.swift" $sources; do echo "$PWD/$file"; done) \
         $(objects $modules) $libraries -o "$B/fuzz/$target" 2>&1 \
         | { grep -v 'ld.gold: warning: Cannot export local symbol' || true; }
