@@ -7,8 +7,8 @@ import Darwin
 /// A streaming, byte-level RFC 4180 reader.
 ///
 /// Written by hand because it must be fast: the Swift CSV libraries available to
-/// us (SwiftCSV, CSV.swift) parse at 14-37 MB/s, this reader at about 1.5 GB/s of
-/// one core's CPU on the 1 GB benchmark month, `read` calls excluded (1.2-1.3 GB/s
+/// us (SwiftCSV, CSV.swift) parse at 14-37 MB/s, this reader at about 1.9 GB/s of
+/// one core's CPU on the 1 GB benchmark month, `read` calls excluded (1.4 GB/s
 /// with them; `scan-bench`, see its source), and a month of exports is hundreds
 /// of megabytes.
 ///
