@@ -201,8 +201,8 @@ enum FactsPayload {
 
     /// An id set: 0 and its members' gaps, or 1, its member count and the bit words.
     static func write(_ set: IDSet, to out: inout ByteWriter) {
-        switch set.storage {
-        case .sorted(let members):
+        /// Form 0: the count, then each member's gap from the one before.
+        func sorted<Members: Collection<UInt32>>(_ members: Members) {
             out.u8(0)
             out.count(members.count)
             var previous: Int64 = -1
@@ -210,11 +210,10 @@ enum FactsPayload {
                 out.varint(UInt64(Int64(member) - previous - 1))
                 previous = Int64(member)
             }
-        case .one(let member):
-            // The sorted form of one member (the bytes do not depend on the form in memory).
-            out.u8(0)
-            out.count(1)
-            out.varint(UInt64(member))
+        }
+        switch set.storage {
+        case .sorted(let members): sorted(members)
+        case .one(let member): sorted(CollectionOfOne(member))  // the bytes do not depend on the form in memory
         case .words(let words):
             out.u8(1)
             out.count(set.count)
@@ -229,20 +228,19 @@ enum FactsPayload {
         switch form {
         case 0:
             let count = try reader.count()
-            if count == 1 {
-                let member = try reader.varint()
-                guard member < UInt64(space) else { throw .malformed("id \(member) outside its space (\(space))") }
-                return IDSet(storage: .one(UInt32(member)), count: 1)
-            }
-            var members: [UInt32] = []
-            members.reserveCapacity(count)
             var next: UInt64 = 0
-            for _ in 0..<count {
+            /// The next member: the one before plus its gap, inside the space.
+            func member() throws(FactsCodecError) -> UInt32 {
                 let member = next + (try reader.varint())
                 guard member < UInt64(space) else { throw .malformed("id \(member) outside its space (\(space))") }
-                members.append(UInt32(member))
                 next = member + 1
+                return UInt32(member)
             }
+            // One member (a room's own id: most sets) without building an array.
+            if count == 1 { return IDSet(storage: .one(try member()), count: 1) }
+            var members: [UInt32] = []
+            members.reserveCapacity(count)
+            for _ in 0..<count { members.append(try member()) }
             return IDSet(sorted: members)
         case 1:
             let count = try reader.natural()

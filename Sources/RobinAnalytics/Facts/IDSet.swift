@@ -31,27 +31,40 @@ struct IDSet: Sendable, Equatable {
 
     /// The members of bit words (bit `i` of word `i / 64` for member `i`), in whichever form is smaller.
     init(words: [UInt64]) {
-        let count = words.reduce(0) { $0 + $1.nonzeroBitCount }
-        self.count = count
-        if count * 32 >= words.count * 64 {
-            storage = .words(words)
+        let dense = IDSet(storage: .words(words), count: words.reduce(0) { $0 + $1.nonzeroBitCount })
+        guard !Self.wordsAreSmaller(count: dense.count, wordCount: words.count) else {
+            self = dense
+            return
+        }
+        var members: [UInt32] = []
+        members.reserveCapacity(dense.count)
+        dense.forEach { members.append(UInt32($0)) }
+        self.init(sorted: members)
+    }
+
+    /// Distinct members, ascending, below `capacity`, in whichever form is smaller.
+    init(sortedDistinct members: [UInt32], capacity: Int) {
+        let wordCount = (capacity + 63) / 64
+        if Self.wordsAreSmaller(count: members.count, wordCount: wordCount) {
+            self.init(storage: .words(Self.words(of: members, wordCount: wordCount)), count: members.count)
         } else {
-            var members: [UInt32] = []
-            members.reserveCapacity(count)
-            for (wordIndex, word) in words.enumerated() where word != 0 {
-                var remaining = word
-                while remaining != 0 {
-                    members.append(UInt32(wordIndex << 6 + remaining.trailingZeroBitCount))
-                    remaining &= remaining - 1
-                }
-            }
-            storage = count == 1 ? .one(members[0]) : .sorted(members)
+            self.init(sorted: members)
         }
     }
 
     /// The members, ascending.
     init(sorted members: [UInt32]) {
         self.init(storage: members.count == 1 ? .one(members[0]) : .sorted(members), count: members.count)
+    }
+
+    /// Whether `count` members take no more room as bit words (8 bytes per 64 ids) than as a list (4 bytes each).
+    static func wordsAreSmaller(count: Int, wordCount: Int) -> Bool { count * 32 >= wordCount * 64 }
+
+    /// The bit words of `members` over `wordCount` words.
+    static func words(of members: [UInt32], wordCount: Int) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: wordCount)
+        for member in members { words[Int(member) >> 6] |= 1 << UInt64(member & 63) }
+        return words
     }
 
     /// Calls `body` with each member, ascending.
@@ -123,8 +136,7 @@ struct IDCollector {
     private mutating func compact() {
         Self.sortDistinct(&members)
         guard members.count >= Self.limit / 2 else { return }
-        words = Array(repeating: 0, count: (capacity + 63) / 64)
-        for member in members { words[Int(member) >> 6] |= 1 << UInt64(member & 63) }
+        words = IDSet.words(of: members, wordCount: (capacity + 63) / 64)
         members = []
     }
 
@@ -135,11 +147,7 @@ struct IDCollector {
         }
         var distinct = members
         Self.sortDistinct(&distinct)
-        let wordCount = (capacity + 63) / 64
-        guard distinct.count * 32 >= wordCount * 64 else { return IDSet(sorted: distinct) }
-        var dense = [UInt64](repeating: 0, count: wordCount)
-        for member in distinct { dense[Int(member) >> 6] |= 1 << UInt64(member & 63) }
-        return IDSet(storage: .words(dense), count: distinct.count)
+        return IDSet(sortedDistinct: distinct, capacity: capacity)
     }
 
     /// Sorts a short list (at most `limit`: insertion sort) and drops repeats.
