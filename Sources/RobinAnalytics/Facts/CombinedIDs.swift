@@ -57,24 +57,25 @@ struct KeyIndex {
         mask = size - 1
     }
 
+    /// The slot holding `key`, or the free slot where it would go.
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while ids[slot] >= 0, keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
     /// The dense id of `key`; nil when it was never added.
     @inline(__always)
     func existing(_ key: UInt64) -> Int32? {
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while ids[slot] >= 0 {
-            if keys[slot] == key { return ids[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        let id = ids[slot(of: key)]
+        return id >= 0 ? id : nil
     }
 
     /// The dense id of `key`, adding it when new.
     mutating func id(_ key: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while ids[slot] >= 0 {
-            if keys[slot] == key { return ids[slot] }
-            slot = (slot + 1) & mask
-        }
+        let slot = slot(of: key)
+        if ids[slot] >= 0 { return ids[slot] }
         keys[slot] = key
         ids[slot] = Int32(count)
         count += 1
@@ -88,8 +89,7 @@ struct KeyIndex {
         ids = Array(repeating: -1, count: oldKeys.count * 2)
         mask = keys.count - 1
         for (key, id) in zip(oldKeys, oldIDs) where id >= 0 {
-            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while ids[slot] >= 0 { slot = (slot + 1) & mask }
+            let slot = slot(of: key)  // a free one: the keys are distinct
             keys[slot] = key
             ids[slot] = id
         }
