@@ -54,6 +54,14 @@ extension Analyzer {
                             isAtHand: isAtHand, forward: forward)
     }
 
+    /// The trend periods whose rooms are combined one by one (`by_space`): the
+    /// period and the one before it (metrics.json's `previous`); nothing reads
+    /// the other periods' room lists. A caller that loads facts without their
+    /// `by_space` groups (`FactsCodec.decode(_:spaceDays:)`) must keep these periods' dates.
+    public static func periodsWithSpaces(period: Period, trend: [Period]) -> [Period] {
+        Array((trend.last == period ? trend : trend + [period]).suffix(2))
+    }
+
     /// Every trend period's metrics combined from `book` (see
     /// `trendMetrics(desks:events:period:trend:isAtHand:forward:)`): no row is
     /// read again, each period is the combination of its dates' facts.
@@ -62,12 +70,11 @@ extension Analyzer {
                              forward: ForwardWindow? = nil) -> [Metrics?] {
         let periods = trend.last == period ? trend : trend + [period]
         let ids = book.combinedIDs
-        // Each period is combined on its own, so they are combined on every core. Only the
-        // period and its previous (metrics.json's `previous`) need their rooms one by one.
+        // Each period is combined on its own, so they are combined on every core.
         let wanted = periods.dropLast().filter(isAtHand) + [period]
-        let previous = periods.dropLast().last
+        let withSpaces = Self.periodsWithSpaces(period: period, trend: trend)
         let combined = ParallelMap.map(wanted) { candidate in
-            metrics(facts: book, period: candidate, ids: ids, spaces: candidate == period || candidate == previous)
+            metrics(facts: book, period: candidate, ids: ids, spaces: withSpaces.contains(candidate))
         }
         var results: [Metrics?] = periods.map { candidate in wanted.firstIndex(of: candidate).map { combined[$0] } }
         var current = results.removeLast()!

@@ -8,13 +8,18 @@ struct RoomAccumulator {
     var businessMillis: Int64 = 0
     /// Every `Space ID` of the group's rows.
     var rooms: BitSet
-    /// Hosts of the group's meetings (for the department fold only).
-    var hosts: BitSet
+    /// Hosts of the group's meetings (for the department fold only); nil until
+    /// facts with hosts come (only department groups' facts have them).
+    private var hostSet: BitSet?
+    let hostCount: Int
 
     init(spaceCount: Int, hostCount: Int) {
         rooms = BitSet(count: spaceCount)
-        hosts = BitSet(count: hostCount)
+        self.hostCount = hostCount
     }
+
+    /// Distinct hosts of the group's meetings.
+    var hosts: Int { hostSet?.count ?? 0 }
 
     /// Adds one date's facts of the group (date index `date`), its ids mapped by
     /// `hosts` and `rooms`; window time counts on the period's workdays only.
@@ -26,14 +31,19 @@ struct RoomAccumulator {
             if target < calendar.dayCount, calendar.isWorkday[target] { businessMillis += millis }
         }
         facts.rooms.insert(into: &rooms, map: roomMap)
-        facts.hosts.insert(into: &hosts, map: hostMap)
+        if facts.hosts.count > 0 {
+            if hostSet == nil { hostSet = BitSet(count: hostCount) }
+            facts.hosts.insert(into: &hostSet!, map: hostMap)
+        }
     }
 
     mutating func merge(_ other: RoomAccumulator) {
         counts.add(other.counts)
         businessMillis += other.businessMillis
         rooms.formUnion(other.rooms)
-        hosts.formUnion(other.hosts)
+        if let other = other.hostSet {
+            if hostSet == nil { hostSet = other } else { hostSet!.formUnion(other) }
+        }
     }
 
     /// The figures, given the group's room inventory (nil = rooms seen).

@@ -23,9 +23,7 @@ struct RoomAnalysis {
             ids.withMaps(day.ids) { hosts, rooms in
                 for group in day.groups where spaces || group.key.kind != RoomGroupKind.space.rawValue {
                     let slot = slots[group.key] ?? {
-                        // Hosts are counted for departments only (the fold); the facts of other groups have none.
-                        let hostCount = group.key.kind == RoomGroupKind.department.rawValue ? ids.personCount : 0
-                        groups.append(RoomAccumulator(spaceCount: ids.placeCount, hostCount: hostCount))
+                        groups.append(RoomAccumulator(spaceCount: ids.placeCount, hostCount: ids.personCount))
                         slots[group.key] = groups.count - 1
                         return groups.count - 1
                     }()
@@ -71,7 +69,7 @@ struct RoomAnalysis {
         // The fold merges in name order, so that the result cannot depend on the order facts came in.
         let departments = DepartmentFold.fold(
             (byKind[.department] ?? []).sorted { $0.names[0].utf8.lexicographicallyPrecedes($1.names[0].utf8) }
-                .map { names, accumulator in (names[0], accumulator, accumulator.hosts.count) },
+                .map { names, accumulator in (names[0], accumulator, accumulator.hosts) },
             minGroupSize: settings.minGroupSize, merge: { $0.merge($1) })
         let byDepartment = departments.map { name, accumulator in
             Group(key: GroupKey([.init("department", name)]), figures: figures(accumulator, inventory: nil))

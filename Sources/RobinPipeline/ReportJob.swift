@@ -133,9 +133,10 @@ public struct ReportJob: Sendable {
         let scopes = [FactScope.organization] + audiences.map { FactScope(AudienceScope($0)) }
         let store = derivedCache ? FactsStore(cache: cache) : nil
         store?.removeOtherVersions()
-        // Rooms one by one (by_space) are shown for the period and compared with the previous one only.
+        // Rooms one by one (by_space) are read for the periods the analysis combines them for only.
+        let withSpaces = Analyzer.periodsWithSpaces(period: period.period, trend: trend.map(\.period))
         let loader = FactsLoader(settings: settings, cache: cache, store: store, reader: stages.reader, scopes: scopes,
-                                 spaceDays: period.previous.period.from...period.period.to)
+                                 spaceDays: withSpaces.map(\.from).min()!...withSpaces.map(\.to).max()!)
         // The two exports at once (two cores: they share nothing), each on a thread of its own:
         // reading and analysing are seconds of CPU, and on the few threads of the cooperative
         // pool they would stall every other task of the process (a server, a timer) meanwhile.
