@@ -46,11 +46,11 @@ enum MetricsHead {
                     if key == "rooms" {
                         // The rest is not decoded, but must still be whole: strings closed, brackets
                         // balanced, nothing after the document (a truncated file is the whole decoder's).
-                        guard skipRestOfObject(), skipRestOfObject() else { return nil }
+                        guard skipRestOfContainer(), skipRestOfContainer() else { return nil }
                         skipSpace()
                         return offset == bytes.count ? document(parts) : nil
                     }
-                    guard skipRestOfObject(), take(UInt8(ascii: ",")) else { return nil }
+                    guard skipRestOfContainer(), take(UInt8(ascii: ",")) else { return nil }
                 } else {
                     guard let value = value() else { return nil }
                     parts.append((key, value))
@@ -81,8 +81,8 @@ enum MetricsHead {
             return value()
         }
 
-        /// Skips the rest of an object whose `{` was read (and some of its members).
-        private mutating func skipRestOfObject() -> Bool {
+        /// Skips the rest of an object or array whose `{` or `[` was read.
+        private mutating func skipRestOfContainer() -> Bool {
             var depth = 1
             while offset < bytes.count {
                 let byte = bytes[offset]
@@ -118,7 +118,7 @@ enum MetricsHead {
             switch bytes[offset] {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 offset += 1
-                guard skipRestOfObject() else { return nil }
+                guard skipRestOfContainer() else { return nil }
             case UInt8(ascii: "\""):
                 offset += 1
                 guard skipString() else { return nil }

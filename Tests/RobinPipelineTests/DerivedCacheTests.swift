@@ -55,7 +55,7 @@ struct DerivedCacheTests {
 
     @Test("a month with its trend of months is the same from the cache")
     func month() async throws {
-        var synthetic = SyntheticCache(seed: 5, people: 60)
+        let synthetic = SyntheticCache(seed: 5, people: 60)
         defer { synthetic.remove() }
         let october = ReportPeriod.month(year: 2026, month: 10)!
         try synthetic.write(Period(from: LocalDate("2026-07-31")!, to: LocalDate("2026-11-01")!)!.dates)
